@@ -1,0 +1,162 @@
+"""Hidden tests of the initialization assignment.
+
+Random initializations are judged by properties, never by seeded values, so that every correct
+style passes (randn, normal, default_rng, any order of draws, a seed inside the function, float32):
+- the contract (keys, arrays, floating dtype, shapes, finite values, zero biases) on several
+  architectures, including one drawn at random on every run, so nothing can be hard-coded;
+- on a wide network, for every weight matrix: mean, standard deviation against the required scale,
+  and a normal rather than a uniform shape, with tolerances set at six standard errors or more,
+  so a correct solution is rejected with probability below 1e-8 while every realistic wrong scale
+  (the nearest, Glorot on these sizes, is 10 % off) is far outside them;
+- when the standard deviation is wrong, the message names the formula the student most likely used.
+"""
+
+import numpy as np
+
+from course.checks import (call_student, check_parameters_contract, describe_call, fail,
+                           weight_std)
+
+# Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).
+STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
+# Wide enough for statistical power on W1 (200k entries) and W2 (16k); fan-in and fan-out differ.
+STATISTICS_DIMS = [784, 256, 64, 10]
+# Below this many entries the shape of the distribution is not tested (too little power).
+MIN_ENTRIES_FOR_NORMALITY = 2000
+
+
+def random_architecture(rng=None):
+    """A fresh small architecture [n0, ..., nL] with 1 to 4 layers and sizes 1 to 9."""
+    rng = np.random.default_rng() if rng is None else rng
+    return [int(n) for n in rng.integers(1, 10, size=int(rng.integers(2, 6)))]
+
+
+def _check_structure(initialize):
+    __tracebackhide__ = True
+    for layers_dims in (*STRUCTURE_DIMS, random_architecture()):
+        call = describe_call(initialize, layers_dims)
+        check_parameters_contract(call_student(initialize, layers_dims), layers_dims, call)
+
+
+def _relative_tolerance(n_entries):
+    """Allowed |measured std / required std - 1|: six standard errors, at least 3 %."""
+    return max(0.03, 6 / np.sqrt(2 * n_entries))
+
+
+def _likely_formula(measured, candidates, tolerance):
+    """The candidate (value, explanation) closest to `measured` within tolerance, or None."""
+    matches = [(abs(measured / value - 1), text) for value, text in candidates
+               if value > 0 and abs(measured / value - 1) <= tolerance]
+    return min(matches)[1] if matches else None
+
+
+def _check_weight_distribution(call, key, W, required_std, rule, candidates):
+    """Fail unless the entries of W look like independent draws from N(0, required_std^2).
+
+    Inputs:
+    - call, key: for messages ("initialize_parameters_he([...])", "W1")
+    - W: (n[l], n[l-1]) weights; required_std: float; rule: the formula as text
+    - candidates: list of (std, explanation) for the usual mistakes, to name the likely cause
+    """
+    __tracebackhide__ = True
+    w = np.asarray(W, dtype=np.float64).ravel()
+    n = w.size
+    mean, std = float(w.mean()), weight_std(w)
+    if not np.any(w):
+        fail(f"{call} returned {key} with every entry zero, but these weights must be random "
+             "(zero weights leave every unit of a layer computing the same thing).")
+    # A t-test on the mean (six standard errors of the *measured* spread), so that a wrong scale
+    # is reported as a wrong standard deviation and only an off-centre draw as a wrong mean.
+    if abs(mean) > max(0.02 * required_std, 6 * std / np.sqrt(n)):
+        fail(f"{call} returned {key} with mean {mean:.4g}, but weights drawn from a normal distribution "
+             f"centred on 0 with standard deviation {required_std:.4g} have a mean close to 0 "
+             "(np.random.rand draws from [0, 1), np.random.randn from N(0, 1)).")
+    tolerance = _relative_tolerance(n)
+    if abs(std / required_std - 1) > tolerance:
+        cause = _likely_formula(std, candidates, tolerance)
+        fail(f"{call} returned {key} with standard deviation {std:.4g}, but it must be {rule} = "
+             f"{required_std:.4g}" + (f"; {std:.4g} is {cause}." if cause else "."))
+    if n >= MIN_ENTRIES_FOR_NORMALITY:
+        z = (w - mean) / std
+        excess_kurtosis = float(np.mean(z ** 4) - 3)
+        within_one_std = float(np.mean(np.abs(z) < 1))
+        if (abs(excess_kurtosis) > max(0.25, 8 * np.sqrt(24 / n))
+                or abs(within_one_std - 0.6827) > 6 * np.sqrt(0.6827 * 0.3173 / n) + 0.005):
+            shape = "uniform" if excess_kurtosis < -0.9 else "not bell-shaped"
+            fail(f"{call} returned {key} whose values look {shape} ({100 * within_one_std:.1f} % lie within "
+                 "one standard deviation of the mean instead of 68.3 %), but the weights must be drawn "
+                 "from a normal (Gaussian) distribution, e.g. with np.random.randn.")
+
+
+def _check_random_weights(initialize, required_std, rule, candidates):
+    """Run _check_weight_distribution on every W[l] of a wide network.
+
+    required_std, rule, candidates: functions of (layers_dims, l) giving what the checks need.
+    """
+    __tracebackhide__ = True
+    dims = STATISTICS_DIMS
+    call = describe_call(initialize, dims)
+    parameters = call_student(initialize, dims)
+    check_parameters_contract(parameters, dims, call)
+    for l in range(1, len(dims)):
+        _check_weight_distribution(call, f"W{l}", parameters[f"W{l}"], required_std(dims, l),
+                                   rule(dims, l), candidates(dims, l))
+
+
+def _common_mistakes(dims, l):
+    """(std, explanation) for scales students often use by mistake in layer l."""
+    n_prev, n = dims[l - 1], dims[l]
+    mistakes = [
+        (np.sqrt(2 / n), f"sqrt(2 / n[{l}]): the fan-out n[{l}] was used instead of the fan-in n[{l - 1}]"),
+        (2 / n_prev, f"2 / n[{l - 1}]: the variance was used as the multiplier instead of its square root"),
+        (np.sqrt(1 / n_prev), f"sqrt(1 / n[{l - 1}]): the Xavier scale, which suits tanh rather than ReLU"),
+        (np.sqrt(2 / (n_prev + n)), f"sqrt(2 / (n[{l - 1}] + n[{l}])): the Glorot/Bengio scale"),
+        (np.sqrt(2) / n_prev, f"sqrt(2) / n[{l - 1}]: the square root of n[{l - 1}] is missing"),
+        (10.0, "10: the factor of the large random initialization"),
+        (0.01, "0.01: the factor of the classic small random initialization"),
+        (1.0, "1: np.random.randn was not scaled at all"),
+        (100.0, "100: the variance 10**2 was used as the multiplier instead of 10"),
+        (np.sqrt(10), "sqrt(10): the square root of 10 was used instead of 10"),
+        (np.sqrt(2 / n_prev), f"sqrt(2 / n[{l - 1}]): the He scale"),
+    ]
+    # Another layer's fan-in, from an index off by one or more.
+    for j in range(len(dims)):
+        if j not in (l - 1, l):
+            mistakes.append((np.sqrt(2 / dims[j]), f"sqrt(2 / n[{j}]): the size of the wrong layer was used"))
+    return mistakes
+
+
+def grade_initialize_parameters_zeros(initialize_parameters_zeros):
+    """Hidden tests of initialize_parameters_zeros: the contract, and every weight exactly zero."""
+    __tracebackhide__ = True
+    for layers_dims in (*STRUCTURE_DIMS, random_architecture()):
+        call = describe_call(initialize_parameters_zeros, layers_dims)
+        parameters = call_student(initialize_parameters_zeros, layers_dims)
+        check_parameters_contract(parameters, layers_dims, call)
+        for l in range(1, len(layers_dims)):
+            if np.any(parameters[f"W{l}"] != 0):
+                fail(f"{call} returned W{l} with nonzero entries, but this initialization sets every weight to zero.")
+    print("\u2714 hidden tests passed")
+
+
+def grade_initialize_parameters_random(initialize_parameters_random):
+    """Hidden tests of initialize_parameters_random: the contract, and weights ~ N(0, 10^2)."""
+    __tracebackhide__ = True
+    _check_structure(initialize_parameters_random)
+    _check_random_weights(
+        initialize_parameters_random,
+        required_std=lambda dims, l: 10.0,
+        rule=lambda dims, l: "10 (np.random.randn(...) * 10)",
+        candidates=lambda dims, l: [m for m in _common_mistakes(dims, l) if m[0] != 10.0])
+    print("\u2714 hidden tests passed")
+
+
+def grade_initialize_parameters_he(initialize_parameters_he):
+    """Hidden tests of initialize_parameters_he: the contract, and W[l] ~ N(0, 2 / n[l-1])."""
+    __tracebackhide__ = True
+    _check_structure(initialize_parameters_he)
+    _check_random_weights(
+        initialize_parameters_he,
+        required_std=lambda dims, l: np.sqrt(2 / dims[l - 1]),
+        rule=lambda dims, l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})",
+        candidates=lambda dims, l: [m for m in _common_mistakes(dims, l) if "He scale" not in m[1]])
+    print("\u2714 hidden tests passed")

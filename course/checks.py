@@ -1,0 +1,201 @@
+"""Visible checks that students run in the notebooks, and the contract checks they share with grading.
+
+Every check raises CheckFailure with one sentence that says what is wrong, or prints what passed.
+Student code is always called through `call_student`, so that a print or a NumPy warning inside a
+correct solution is shown on standard output and never lands on standard error (nbgrader gives zero
+points to a test cell that writes anything to standard error).
+"""
+
+import contextlib
+import io
+import re
+import warnings
+
+import numpy as np
+
+
+class CheckFailure(AssertionError):
+    """A check found a problem; the message is one sentence meant for the student."""
+
+
+def fail(message, cause=None):
+    """Raise CheckFailure(message), chained to `cause` (an exception of the student's code) if given.
+
+    Tracebacks hide the frames of the checks (`__tracebackhide__`) and show only this one, so a
+    student reads the message and not the checking code; a chained cause keeps the traceback into
+    the student's own code.
+    """
+    raise CheckFailure(message) from cause
+
+
+def describe_call(function, *args):
+    """`name(arg, ...)` as a student would write the call, for messages."""
+    return f"{getattr(function, '__name__', 'your function')}({', '.join(repr(a) for a in args)})"
+
+
+def call_student(function, *args):
+    """Call a student's function with its prints and warnings kept off standard error.
+
+    Returns whatever the function returns. If it raises, fail with a sentence naming the call and
+    the exception. Whatever it wrote to stdout or stderr, and any warning, is echoed on stdout.
+    """
+    __tracebackhide__ = True
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), \
+            warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+        warnings.simplefilter("always")
+        try:
+            result = function(*args)
+        except Exception as error:  # noqa: BLE001 - any failure of student code is reported the same way
+            outcome = error
+        else:
+            outcome = None
+    output = captured.getvalue()
+    if output.strip():
+        print(f"[{describe_call(function, *args)} printed]\n{output.rstrip()}")
+    for warning in caught:
+        print(f"[{describe_call(function, *args)} warned] {warning.category.__name__}: {warning.message}")
+    if outcome is not None:
+        detail = " ".join(str(outcome).split())
+        fail(f"{describe_call(function, *args)} raised {type(outcome).__name__}"
+             + (f" ({detail.rstrip('.')})." if detail else "."), cause=outcome)
+    return result
+
+
+def parameter_keys(layers_dims):
+    """The keys a parameters dict for `layers_dims` must have, in order: W1, b1, ..., WL, bL."""
+    return [f"{kind}{l}" for l in range(1, len(layers_dims)) for kind in ("W", "b")]
+
+
+def expected_shape(key, layers_dims):
+    """Shape of parameter `key` ("W3", "b1", ...): W[l] is (n[l], n[l-1]) and b[l] is (n[l], 1)."""
+    l = int(key[1:])
+    return (layers_dims[l], layers_dims[l - 1]) if key[0] == "W" else (layers_dims[l], 1)
+
+
+def _natural_order(keys):
+    return sorted(keys, key=lambda k: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", str(k))])
+
+
+def check_parameters_contract(parameters, layers_dims, call=""):
+    """Fail unless `parameters` is a well-formed parameters dict for `layers_dims`.
+
+    Checked in this order, stopping at the first problem: a dict; exactly the keys W1, b1, ..., WL,
+    bL; NumPy arrays; a floating-point dtype; W[l] of shape (n[l], n[l-1]) and b[l] of shape
+    (n[l], 1); finite values; biases all zero.
+
+    Inputs:
+    - parameters: what the student's initialization function returned
+    - layers_dims: list of layer sizes [n0, n1, ..., nL] it was called with
+    - call: how it was called, e.g. "initialize_parameters_he([2, 10, 5, 1])", for the messages
+    """
+    __tracebackhide__ = True
+    who = call or "your function"
+    if not isinstance(parameters, dict):
+        fail(f"{who} returned {type(parameters).__name__}, but it must return a dict of parameters "
+             f"with keys W1, b1, ..., W{len(layers_dims) - 1}, b{len(layers_dims) - 1}.")
+    expected = parameter_keys(layers_dims)
+    missing = [k for k in expected if k not in parameters]
+    unexpected = _natural_order(k for k in parameters if k not in expected)
+    if missing or unexpected:
+        parts = []
+        if missing:
+            parts.append(f"is missing {', '.join(missing)}")
+        if unexpected:
+            parts.append(f"has unexpected keys {', '.join(map(str, unexpected))}")
+        fail(f"{who} returned a dict that {' and '.join(parts)}; with {len(layers_dims) - 1} layers "
+             f"it needs exactly {', '.join(expected)}.")
+    for key in expected:
+        value = parameters[key]
+        if not isinstance(value, np.ndarray):
+            fail(f"{who} returned {key} as {type(value).__name__}, but every parameter must be a NumPy array.")
+        if not np.issubdtype(value.dtype, np.floating):
+            fail(f"{who} returned {key} with dtype {value.dtype}, but parameters must have a "
+                 "floating-point dtype so that gradient descent can change them by small amounts.")
+        shape = expected_shape(key, layers_dims)
+        if value.shape != shape:
+            l = int(key[1:])
+            rule = f"(n[{l}], n[{l - 1}])" if key[0] == "W" else f"(n[{l}], 1)"
+            hint = " (it looks transposed)" if value.shape == shape[::-1] and key[0] == "W" else ""
+            fail(f"{who} returned {key} with shape {value.shape}, but it must have shape {rule} = {shape}{hint}.")
+        if not np.all(np.isfinite(value)):
+            fail(f"{who} returned {key} with values that are not finite (nan or inf).")
+    for key in expected:
+        if key[0] == "b" and np.any(parameters[key] != 0):
+            fail(f"{who} returned {key} with nonzero entries, but biases must start at zero.")
+
+
+def weight_std(W):
+    """Standard deviation of the entries of W, computed in float64."""
+    return float(np.std(np.asarray(W, dtype=np.float64)))
+
+
+def _passed(message):
+    print(f"\u2714 {message}")
+
+
+def _check_zero_weights(parameters, call):
+    __tracebackhide__ = True
+    for key, value in parameters.items():
+        if key[0] == "W" and np.any(value != 0):
+            fail(f"{call} returned {key} with nonzero entries, but this initialization sets every weight to zero.")
+
+
+def check_initialize_parameters_zeros(initialize_parameters_zeros):
+    """Visible checks for initialize_parameters_zeros."""
+    __tracebackhide__ = True
+    for layers_dims in ([3, 2, 1], [2, 10, 5, 1]):
+        call = describe_call(initialize_parameters_zeros, layers_dims)
+        parameters = call_student(initialize_parameters_zeros, layers_dims)
+        check_parameters_contract(parameters, layers_dims, call)
+        _check_zero_weights(parameters, call)
+    _passed("keys, shapes, dtype and zero values are right for [3, 2, 1] and [2, 10, 5, 1].")
+
+
+def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0.1):
+    """Fail unless every weight matrix has roughly the required standard deviation.
+
+    required_std: function l -> required std of W[l]; rule: function l -> the formula, for messages.
+    The visible check uses a loose tolerance; the hidden tests are stricter.
+    """
+    __tracebackhide__ = True
+    call = describe_call(initialize, layers_dims)
+    parameters = call_student(initialize, layers_dims)
+    check_parameters_contract(parameters, layers_dims, call)
+    for l in range(1, len(layers_dims)):
+        measured, required = weight_std(parameters[f"W{l}"]), required_std(l)
+        if abs(measured / required - 1) > tolerance:
+            fail(f"{call} returned W{l} with standard deviation {measured:.4g}, but it should be "
+                 f"{rule(l)} = {required:.4g}.")
+    return parameters
+
+
+def check_initialize_parameters_random(initialize_parameters_random):
+    """Visible checks for initialize_parameters_random."""
+    __tracebackhide__ = True
+    for layers_dims in ([3, 2, 1], [2, 10, 5, 1]):
+        call = describe_call(initialize_parameters_random, layers_dims)
+        check_parameters_contract(call_student(initialize_parameters_random, layers_dims), layers_dims, call)
+    _check_weight_scale(initialize_parameters_random, [400, 300, 200], lambda l: 10.0, lambda l: "10")
+    _passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
+    _passed("on [400, 300, 200] the weights have a standard deviation close to 10.")
+
+
+def check_initialize_parameters_he(initialize_parameters_he):
+    """Visible checks for initialize_parameters_he."""
+    __tracebackhide__ = True
+    for layers_dims in ([3, 2, 1], [2, 10, 5, 1]):
+        call = describe_call(initialize_parameters_he, layers_dims)
+        check_parameters_contract(call_student(initialize_parameters_he, layers_dims), layers_dims, call)
+    dims = [400, 300, 200]
+    _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
+                        lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
+    _passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
+    _passed("on [400, 300, 200] the weights of layer l have a standard deviation close to sqrt(2 / n[l-1]).")
+
+
+def describe_parameters(parameters):
+    """Print shape, mean and standard deviation of every parameter, to compare with an expected output."""
+    for key, value in parameters.items():
+        value = np.asarray(value, dtype=np.float64)
+        print(f"{key:>3}: shape {str(value.shape):<12} mean {value.mean():+.4f}   std {value.std():.4f}")

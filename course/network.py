@@ -1,0 +1,151 @@
+"""The provided 3-layer network: LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
+
+Shapes follow the course convention: one example per column.
+    X: (n_x, m)   Y: (1, m)   W[l]: (n[l], n[l-1])   b[l]: (n[l], 1)   Z[l], A[l]: (n[l], m)
+
+Every forward function returns (output, cache); every backward function takes that cache.
+"""
+
+import numpy as np
+
+
+def sigmoid(Z):
+    """Logistic function, computed as 0.5 * (1 + tanh(Z / 2)) so that large |Z| never overflows.
+
+    Z: any shape -> A: same shape, values in [0, 1]
+    """
+    return 0.5 * (1.0 + np.tanh(0.5 * Z))
+
+
+def relu(Z):
+    """Rectified linear unit. Z: any shape -> A: same shape."""
+    return np.maximum(0, Z)
+
+
+def forward_propagation(X, parameters):
+    """Forward pass of the 3-layer network.
+
+    Inputs:
+    - X: (n_x, m) input data
+    - parameters: dict with W1 (n1, n_x), b1 (n1, 1), W2 (n2, n1), b2 (n2, 1), W3 (1, n2), b3 (1, 1)
+    Returns:
+    - A3: (1, m) predicted probabilities of class 1
+    - cache: (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3), everything backward needs
+    """
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    W3, b3 = parameters["W3"], parameters["b3"]
+
+    Z1 = W1 @ X + b1
+    A1 = relu(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = relu(Z2)
+    Z3 = W3 @ A2 + b3
+    A3 = sigmoid(Z3)
+
+    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    return A3, cache
+
+
+def cross_entropy_from_logits(Z3, Y):
+    """Mean cross-entropy of sigmoid(Z3) against Y, computed from the logits Z3.
+
+    -[y log(a) + (1 - y) log(1 - a)] with a = sigmoid(z) equals max(z, 0) - y z + log(1 + e^-|z|),
+    which stays finite for any z. Computing it from A3 instead gives log(0) = -inf as soon as
+    a saturated sigmoid rounds to exactly 0 or 1, which is what a large initialization does.
+
+    Inputs: Z3: (1, m) logits, Y: (1, m) labels in {0, 1}
+    Returns: the cost, a Python float
+    """
+    m = Y.shape[1]
+    losses = np.maximum(Z3, 0) - Y * Z3 + np.log1p(np.exp(-np.abs(Z3)))
+    return float(np.sum(losses) / m)
+
+
+def backward_propagation(X, Y, cache):
+    """Backward pass of the 3-layer network for the mean cross-entropy cost.
+
+    Inputs:
+    - X: (n_x, m) input data, Y: (1, m) labels
+    - cache: the cache returned by forward_propagation
+    Returns:
+    - grads: dict with dW1, db1, dW2, db2, dW3, db3 (same shapes as the parameters)
+      and the intermediate dZ3, dA2, dZ2, dA1, dZ1
+    """
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    dW3 = dZ3 @ A2.T / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+
+    dA2 = W3.T @ dZ3
+    dZ2 = dA2 * (Z2 > 0)
+    dW2 = dZ2 @ A1.T / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+
+    dA1 = W2.T @ dZ2
+    dZ1 = dA1 * (Z1 > 0)
+    dW1 = dZ1 @ X.T / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3,
+            "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+
+
+def update_parameters(parameters, grads, learning_rate):
+    """One step of gradient descent; returns a new dict and leaves `parameters` unchanged.
+
+    W[l] := W[l] - learning_rate * dW[l],  b[l] := b[l] - learning_rate * db[l]
+    """
+    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+
+
+def predict(X, parameters):
+    """Class predictions. X: (n_x, m) -> (1, m) array of 0/1 (probability above 0.5 gives 1)."""
+    A3, _ = forward_propagation(X, parameters)
+    return (A3 > 0.5).astype(int)
+
+
+def accuracy(X, Y, parameters):
+    """Fraction of examples in X whose predicted class equals Y (a float in [0, 1])."""
+    return float(np.mean(predict(X, parameters) == Y))
+
+
+def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
+          num_iterations=10000, print_every=2500, record_every=100, seed=None):
+    """Train the 3-layer network by batch gradient descent from a chosen initialization.
+
+    Inputs:
+    - X: (n_x, m) training inputs, Y: (1, m) training labels
+    - initialize: a function layers_dims -> parameters dict, e.g. initialize_parameters_he
+    - layers_dims: sizes [n_x, n1, n2, 1]; the first entry must equal X.shape[0]
+    - print_every: print the cost every this many iterations (0 prints nothing)
+    - record_every: keep the cost every this many iterations for plotting
+    - seed: if given, np.random.seed(seed) is called before `initialize`, so that an
+      initialization drawing from np.random gives the same network on every run
+    Returns:
+    - parameters: the trained parameters
+    - costs: list of (iteration, cost) pairs, recorded every `record_every` iterations
+    """
+    layers_dims = list(layers_dims)
+    if layers_dims[0] != X.shape[0]:
+        raise ValueError(f"layers_dims[0] is {layers_dims[0]} but X has {X.shape[0]} features per example")
+    if seed is not None:
+        np.random.seed(seed)
+    parameters = initialize(layers_dims)
+    costs = []
+    for i in range(num_iterations + 1):
+        A3, cache = forward_propagation(X, parameters)
+        if i % record_every == 0 or (print_every and i % print_every == 0):
+            cost = cross_entropy_from_logits(cache[8], Y)
+            if i % record_every == 0:
+                costs.append((i, cost))
+            if print_every and i % print_every == 0:
+                print(f"iteration {i:>6}: cost {cost:.4f}")
+        if i == num_iterations:
+            break
+        grads = backward_propagation(X, Y, cache)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs

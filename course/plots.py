@@ -1,0 +1,85 @@
+"""Figures used by the notebooks. Every function draws on a matplotlib Axes and returns it."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def _axes(ax):
+    return ax if ax is not None else plt.gca()
+
+
+def plot_dataset(X, Y, ax=None, title=None):
+    """Scatter a 2-D dataset. X: (2, m), Y: (1, m) labels in {0, 1}."""
+    ax = _axes(ax)
+    labels = np.ravel(Y)
+    for value, color, name in ((0, "tab:blue", "class 0"), (1, "tab:red", "class 1")):
+        points = X[:, labels == value]
+        ax.scatter(points[0], points[1], s=14, c=color, edgecolors="k", linewidths=0.3, label=name)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_aspect("equal")
+    ax.legend(loc="upper right", fontsize="x-small", framealpha=0.8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=300):
+    """Shade the regions a classifier assigns to each class and overlay the data.
+
+    Inputs:
+    - predict_fn: function taking points of shape (2, k) and returning (1, k) predictions in {0, 1}
+    - X: (2, m) data, Y: (1, m) labels
+    """
+    ax = _axes(ax)
+    pad = 0.25
+    x_min, x_max = X[0].min() - pad, X[0].max() + pad
+    y_min, y_max = X[1].min() - pad, X[1].max() + pad
+    xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
+    grid = np.stack([xx.ravel(), yy.ravel()])
+    regions = np.asarray(predict_fn(grid)).reshape(xx.shape)
+    ax.contourf(xx, yy, regions, levels=[-0.5, 0.5, 1.5], colors=["#c6dbef", "#fcbba1"])
+    ax.fill_between([], [], color="#c6dbef", label="predicted 0")
+    ax.fill_between([], [], color="#fcbba1", label="predicted 1")
+    plot_dataset(X, Y, ax=ax, title=title)
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(y_min, y_max)
+    return ax
+
+
+def plot_costs(costs, ax=None, title="Training cost", log_scale=True):
+    """Plot one or more cost curves.
+
+    Inputs:
+    - costs: dict name -> list of (iteration, cost) pairs, as returned by course.network.train
+    """
+    ax = _axes(ax)
+    for name, curve in costs.items():
+        iterations, values = zip(*curve)
+        ax.plot(iterations, values, label=name)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost" + (" (log scale)" if log_scale else ""))
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_title(title)
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    return ax
+
+
+def plot_layer_scales(scales, ax=None, title="Scale of the activations through the layers"):
+    """Plot the root-mean-square activation of every layer on a log scale.
+
+    Inputs:
+    - scales: dict name -> (depth + 1,) array, as returned by course.signals.activation_scales
+    """
+    ax = _axes(ax)
+    for name, values in scales.items():
+        ax.plot(np.arange(len(values)), values, marker="o", markersize=3, label=name)
+    ax.set_yscale("log")
+    ax.set_xlabel("layer l (0 = input)")
+    ax.set_ylabel("RMS of the activations $A^{[l]}$")
+    ax.set_title(title)
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    return ax

@@ -1,0 +1,15 @@
+"""Takes np.abs of the Gaussian draws ("weights should be positive"): half-normal.
+
+expect: fail
+mentions: W1, mean
+"""
+import numpy as np
+
+
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.abs(np.random.randn(layers_dims[l], layers_dims[l - 1])) * np.sqrt(2 / layers_dims[l - 1])
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

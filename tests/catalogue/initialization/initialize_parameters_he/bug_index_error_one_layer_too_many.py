@@ -1,0 +1,16 @@
+"""L = len(layers_dims) with range(1, L + 1): IndexError on layers_dims[L].
+
+expect: fail
+mentions: raised
+"""
+import numpy as np
+
+
+def initialize_parameters_he(layers_dims):
+    np.random.seed(3)
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L + 1):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2. / layers_dims[l - 1])
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,15 @@
+"""Uses the input size layers_dims[0] as fan-in for every layer (W1 right, W2 onward wrong).
+
+expect: fail
+mentions: W2, standard deviation
+"""
+import numpy as np
+
+
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[0])
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,15 @@
+"""Forgets the He factor entirely: plain np.random.randn(...) (std 1).
+
+expect: fail
+mentions: W1, standard deviation
+"""
+import numpy as np
+
+
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1])
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,15 @@
+"""Weights converted to Python lists with .tolist().
+
+expect: fail
+mentions: W1, array
+"""
+import numpy as np
+
+
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = (np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])).tolist()
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

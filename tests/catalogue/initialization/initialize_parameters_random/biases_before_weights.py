@@ -1,0 +1,15 @@
+"""Initializes each bias before its weight matrix.
+
+expect: pass
+"""
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    np.random.seed(3)
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10
+    return parameters

@@ -1,0 +1,15 @@
+"""Biases created as 1-D arrays np.zeros(n) instead of (n, 1).
+
+expect: fail
+mentions: b1, shape
+"""
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10
+        parameters['b' + str(l)] = np.zeros(layers_dims[l])
+    return parameters

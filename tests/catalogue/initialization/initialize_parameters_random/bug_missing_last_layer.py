@@ -1,0 +1,15 @@
+"""L = len(layers_dims) - 1 with range(1, L): the last layer is never created.
+
+expect: fail
+mentions: missing
+"""
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    parameters = {}
+    L = len(layers_dims) - 1
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,16 @@
+"""np.random.rand(...) * 10: uniform on [0, 10), all positive.
+
+expect: fail
+mentions: W1, mean
+"""
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    np.random.seed(3)
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.rand(layers_dims[l], layers_dims[l - 1]) * 10
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,15 @@
+"""Multiplies by 100, treating "10" as a standard deviation to be squared into a variance.
+
+expect: fail
+mentions: W1, standard deviation
+"""
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10 ** 2
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

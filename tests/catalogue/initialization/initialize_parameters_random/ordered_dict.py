@@ -1,0 +1,16 @@
+"""Returns a collections.OrderedDict.
+
+expect: pass
+"""
+import collections
+
+import numpy as np
+
+
+def initialize_parameters_random(layers_dims):
+    parameters = collections.OrderedDict()
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

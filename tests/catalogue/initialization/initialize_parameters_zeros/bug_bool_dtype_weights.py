@@ -1,0 +1,15 @@
+"""Weights created with dtype=bool (False everywhere) instead of floats.
+
+expect: fail
+mentions: W1, dtype
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros((layers_dims[l], layers_dims[l - 1]), dtype=bool)
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

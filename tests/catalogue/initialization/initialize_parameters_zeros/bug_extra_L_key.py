@@ -1,0 +1,16 @@
+"""Correct arrays but also stores the layer count under an extra key "L".
+
+expect: fail
+mentions: unexpected
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros((layers_dims[l], layers_dims[l - 1]))
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    parameters["L"] = L - 1
+    return parameters

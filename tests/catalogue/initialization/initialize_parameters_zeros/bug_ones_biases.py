@@ -1,0 +1,15 @@
+"""Biases initialized with np.ones((n, 1)) instead of zeros.
+
+expect: fail
+mentions: b1, zero
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros((layers_dims[l], layers_dims[l - 1]))
+        parameters['b' + str(l)] = np.ones((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,15 @@
+"""Collects the arrays in a list [W1, b1, W2, b2, ...] and returns the list.
+
+expect: fail
+mentions: dict
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = []
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters.append(np.zeros((layers_dims[l], layers_dims[l - 1])))
+        parameters.append(np.zeros((layers_dims[l], 1)))
+    return parameters

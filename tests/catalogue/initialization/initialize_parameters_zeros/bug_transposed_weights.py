@@ -1,0 +1,15 @@
+"""Weights have the transposed shape (n[l-1], n[l]).
+
+expect: fail
+mentions: W1, shape
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros((layers_dims[l - 1], layers_dims[l]))
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters

@@ -1,0 +1,14 @@
+"""Zeros created with dtype=np.float32.
+
+expect: pass
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros((layers_dims[l], layers_dims[l - 1]), dtype=np.float32)
+        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1), dtype=np.float32)
+    return parameters

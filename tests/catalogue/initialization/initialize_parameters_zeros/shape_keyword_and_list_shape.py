@@ -1,0 +1,14 @@
+"""np.zeros(shape=...) for biases and a list as the shape for weights.
+
+expect: pass
+"""
+import numpy as np
+
+
+def initialize_parameters_zeros(layers_dims):
+    parameters = {}
+    L = len(layers_dims)
+    for l in range(1, L):
+        parameters['W' + str(l)] = np.zeros([layers_dims[l], layers_dims[l - 1]])
+        parameters['b' + str(l)] = np.zeros(shape=(layers_dims[l], 1))
+    return parameters
