@@ -20,3 +20,5 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 # A cell may not run for more than a minute while grading (training cells take about a second).
 c.Execute.timeout = 60
+# nbgrader's own default (no history file) plus a quiet kernel: grading logs stay readable.
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--log-level=ERROR"]

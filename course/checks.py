@@ -18,13 +18,10 @@ class CheckFailure(AssertionError):
     """A check found a problem; the message is one sentence meant for the student."""
 
 
+# Every check sets __tracebackhide__, so a failure's traceback shows the student only `fail` and
+# the message; `cause` chains the student's own exception, whose traceback stays visible.
 def fail(message, cause=None):
-    """Raise CheckFailure(message), chained to `cause` (an exception of the student's code) if given.
-
-    Tracebacks hide the frames of the checks (`__tracebackhide__`) and show only this one, so a
-    student reads the message and not the checking code; a chained cause keeps the traceback into
-    the student's own code.
-    """
+    """Stop the check: raise CheckFailure(message)."""
     raise CheckFailure(message) from cause
 
 
@@ -130,6 +127,47 @@ def weight_std(W):
     return float(np.std(np.asarray(W, dtype=np.float64)))
 
 
+def common_scale_mistakes(layers_dims, l):
+    """(std, explanation) for the weight scales students often use by mistake in layer l.
+
+    Used to name the likely cause when W[l] has the wrong standard deviation.
+    """
+    n_prev, n = layers_dims[l - 1], layers_dims[l]
+    mistakes = [
+        (np.sqrt(2 / n), f"sqrt(2 / n[{l}]): the fan-out n[{l}] was used instead of the fan-in n[{l - 1}]"),
+        (2 / n_prev, f"2 / n[{l - 1}]: the variance was used as the multiplier instead of its square root"),
+        (np.sqrt(1 / n_prev), f"sqrt(1 / n[{l - 1}]): the Xavier scale, which suits tanh rather than ReLU"),
+        (np.sqrt(2 / (n_prev + n)), f"sqrt(2 / (n[{l - 1}] + n[{l}])): the Glorot/Bengio scale"),
+        (np.sqrt(2) / n_prev, f"sqrt(2) / n[{l - 1}]: the square root of n[{l - 1}] is missing"),
+        (10.0, "10: the factor of the large random initialization"),
+        (0.01, "0.01: the factor of the classic small random initialization"),
+        (1.0, "1: np.random.randn was not scaled at all"),
+        (100.0, "100: the variance 10**2 was used as the multiplier instead of 10"),
+        (np.sqrt(10), "sqrt(10): the square root of 10 was used instead of 10"),
+        (np.sqrt(2 / n_prev), f"sqrt(2 / n[{l - 1}]): the He scale"),
+    ]
+    # Another layer's size, from an index off by one or more.
+    for j in range(len(layers_dims)):
+        if j not in (l - 1, l):
+            mistakes.append((np.sqrt(2 / layers_dims[j]), f"sqrt(2 / n[{j}]): the size of the wrong layer was used"))
+    return mistakes
+
+
+def wrong_scale_message(call, key, measured, required, rule, candidates, tolerance):
+    """One sentence: W[l] has the wrong standard deviation, what it must be, and the likely cause.
+
+    Inputs:
+    - measured, required: standard deviations; rule: the required formula as text ("10", "sqrt(2 / n[0]) ...")
+    - candidates: (std, explanation) pairs of usual mistakes; the closest within `tolerance`
+      (relative) is named as the likely cause
+    """
+    matches = [(abs(measured / value - 1), text) for value, text in candidates
+               if value > 0 and abs(measured / value - 1) <= tolerance]
+    formula = rule if rule == f"{required:g}" else f"{rule} = {required:.4g}"
+    cause = f"; {measured:.4g} is {min(matches)[1]}" if matches else ""
+    return f"{call} returned {key} with standard deviation {measured:.4g}, but it must be {formula}{cause}."
+
+
 def _passed(message):
     print(f"\u2714 {message}")
 
@@ -165,8 +203,9 @@ def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0
     for l in range(1, len(layers_dims)):
         measured, required = weight_std(parameters[f"W{l}"]), required_std(l)
         if abs(measured / required - 1) > tolerance:
-            fail(f"{call} returned W{l} with standard deviation {measured:.4g}, but it should be "
-                 f"{rule(l)} = {required:.4g}.")
+            fail(wrong_scale_message(call, f"W{l}", measured, required, rule(l),
+                                     [m for m in common_scale_mistakes(layers_dims, l)
+                                      if abs(m[0] / required - 1) > tolerance], tolerance))
     return parameters
 
 

@@ -13,8 +13,8 @@ style passes (randn, normal, default_rng, any order of draws, a seed inside the 
 
 import numpy as np
 
-from course.checks import (call_student, check_parameters_contract, describe_call, fail,
-                           weight_std)
+from course.checks import (call_student, check_parameters_contract, common_scale_mistakes,
+                           describe_call, fail, weight_std, wrong_scale_message)
 
 # Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).
 STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
@@ -42,13 +42,6 @@ def _relative_tolerance(n_entries):
     return max(0.03, 6 / np.sqrt(2 * n_entries))
 
 
-def _likely_formula(measured, candidates, tolerance):
-    """The candidate (value, explanation) closest to `measured` within tolerance, or None."""
-    matches = [(abs(measured / value - 1), text) for value, text in candidates
-               if value > 0 and abs(measured / value - 1) <= tolerance]
-    return min(matches)[1] if matches else None
-
-
 def _check_weight_distribution(call, key, W, required_std, rule, candidates):
     """Fail unless the entries of W look like independent draws from N(0, required_std^2).
 
@@ -72,9 +65,7 @@ def _check_weight_distribution(call, key, W, required_std, rule, candidates):
              "(np.random.rand draws from [0, 1), np.random.randn from N(0, 1)).")
     tolerance = _relative_tolerance(n)
     if abs(std / required_std - 1) > tolerance:
-        cause = _likely_formula(std, candidates, tolerance)
-        fail(f"{call} returned {key} with standard deviation {std:.4g}, but it must be {rule} = "
-             f"{required_std:.4g}" + (f"; {std:.4g} is {cause}." if cause else "."))
+        fail(wrong_scale_message(call, key, std, required_std, rule, candidates, tolerance))
     if n >= MIN_ENTRIES_FOR_NORMALITY:
         z = (w - mean) / std
         excess_kurtosis = float(np.mean(z ** 4) - 3)
@@ -102,29 +93,6 @@ def _check_random_weights(initialize, required_std, rule, candidates):
                                    rule(dims, l), candidates(dims, l))
 
 
-def _common_mistakes(dims, l):
-    """(std, explanation) for scales students often use by mistake in layer l."""
-    n_prev, n = dims[l - 1], dims[l]
-    mistakes = [
-        (np.sqrt(2 / n), f"sqrt(2 / n[{l}]): the fan-out n[{l}] was used instead of the fan-in n[{l - 1}]"),
-        (2 / n_prev, f"2 / n[{l - 1}]: the variance was used as the multiplier instead of its square root"),
-        (np.sqrt(1 / n_prev), f"sqrt(1 / n[{l - 1}]): the Xavier scale, which suits tanh rather than ReLU"),
-        (np.sqrt(2 / (n_prev + n)), f"sqrt(2 / (n[{l - 1}] + n[{l}])): the Glorot/Bengio scale"),
-        (np.sqrt(2) / n_prev, f"sqrt(2) / n[{l - 1}]: the square root of n[{l - 1}] is missing"),
-        (10.0, "10: the factor of the large random initialization"),
-        (0.01, "0.01: the factor of the classic small random initialization"),
-        (1.0, "1: np.random.randn was not scaled at all"),
-        (100.0, "100: the variance 10**2 was used as the multiplier instead of 10"),
-        (np.sqrt(10), "sqrt(10): the square root of 10 was used instead of 10"),
-        (np.sqrt(2 / n_prev), f"sqrt(2 / n[{l - 1}]): the He scale"),
-    ]
-    # Another layer's fan-in, from an index off by one or more.
-    for j in range(len(dims)):
-        if j not in (l - 1, l):
-            mistakes.append((np.sqrt(2 / dims[j]), f"sqrt(2 / n[{j}]): the size of the wrong layer was used"))
-    return mistakes
-
-
 def grade_initialize_parameters_zeros(initialize_parameters_zeros):
     """Hidden tests of initialize_parameters_zeros: the contract, and every weight exactly zero."""
     __tracebackhide__ = True
@@ -145,8 +113,8 @@ def grade_initialize_parameters_random(initialize_parameters_random):
     _check_random_weights(
         initialize_parameters_random,
         required_std=lambda dims, l: 10.0,
-        rule=lambda dims, l: "10 (np.random.randn(...) * 10)",
-        candidates=lambda dims, l: [m for m in _common_mistakes(dims, l) if m[0] != 10.0])
+        rule=lambda dims, l: "10",
+        candidates=lambda dims, l: [m for m in common_scale_mistakes(dims, l) if m[0] != 10.0])
     print("\u2714 hidden tests passed")
 
 
@@ -158,5 +126,5 @@ def grade_initialize_parameters_he(initialize_parameters_he):
         initialize_parameters_he,
         required_std=lambda dims, l: np.sqrt(2 / dims[l - 1]),
         rule=lambda dims, l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})",
-        candidates=lambda dims, l: [m for m in _common_mistakes(dims, l) if "He scale" not in m[1]])
+        candidates=lambda dims, l: [m for m in common_scale_mistakes(dims, l) if "He scale" not in m[1]])
     print("\u2714 hidden tests passed")

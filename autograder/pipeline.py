@@ -1,0 +1,91 @@
+"""The grading pipeline: what an instructor runs once submissions are in submitted/, as a list of steps.
+
+Each step takes the GradingRun and does one thing with nbgrader's own API:
+autograde every submission, write feedback, export the grades, print the score table.
+"""
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.nbgrader_course import check, grading_environment, open_course
+from autograder.scores import format_table, read_scores
+
+
+@dataclass
+class GradingRun:
+    """State shared by the steps of one grading run."""
+    course_root: Path
+    assignment: str
+    students: list
+    api: object
+    seconds_per_student: dict = field(default_factory=dict)
+    table: str = ""
+
+
+def autograde(run):
+    """nbgrader autograde, one submission at a time, with a progress line for each."""
+    print(f"Autograding {len(run.students)} submission(s) of {run.assignment}:")
+    for index, student in enumerate(run.students, 1):
+        start = time.perf_counter()
+        check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
+        run.seconds_per_student[student] = time.perf_counter() - start
+        print(f"  [{index}/{len(run.students)}] {student:<16} {run.seconds_per_student[student]:5.1f} s")
+
+
+def generate_feedback(run):
+    """nbgrader generate_feedback: one HTML page per notebook in feedback/<student>/<assignment>/."""
+    check(run.api.generate_feedback(run.assignment), f"generate feedback for {run.assignment}")
+    print(f"Feedback written to {run.course_root / 'feedback'}/<student>/{run.assignment}/")
+
+
+def export_grades(run):
+    """nbgrader's CSV export of the whole gradebook to grades.csv."""
+    from nbgrader.plugins import CsvExportPlugin
+
+    destination = run.course_root / "grades.csv"
+    gradebook = run.api.gradebook
+    try:
+        CsvExportPlugin(to=str(destination)).export(gradebook)
+    finally:
+        gradebook.close()
+    print(f"Grades exported to {destination}")
+
+
+def print_scores(run):
+    """The score table per student and per test cell, with the reason for every lost point."""
+    run.table = format_table(run.assignment, read_scores(run.course_root, run.assignment))
+    print()
+    print(run.table)
+
+
+GRADING_STEPS = [autograde, generate_feedback, export_grades, print_scores]
+
+
+def submitted_students(course_root, assignment):
+    """Ids of the students with a submission of `assignment` in submitted/, sorted."""
+    return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
+
+
+def grade(course_root, assignment, students=None, steps=GRADING_STEPS):
+    """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
+
+    Returns the GradingRun, whose `table` holds the printed score table.
+    """
+    course_root = Path(course_root).resolve()
+    students = list(students) if students else submitted_students(course_root, assignment)
+    if not students:
+        raise SystemExit(f"No submissions of {assignment!r} in {course_root / 'submitted'}/<student>/{assignment}/.")
+    with grading_environment():
+        run = GradingRun(course_root, assignment, students, open_course(course_root))
+        for step in steps:
+            step(run)
+    return run
+
+
+def generate_release(course_root, assignment):
+    """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/."""
+    course_root = Path(course_root).resolve()
+    with grading_environment():
+        check(open_course(course_root).generate_assignment(assignment), f"generate the release of {assignment}")
+    return course_root / "release" / assignment

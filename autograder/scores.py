@@ -1,0 +1,94 @@
+"""Scores per student and per test cell, read from the gradebook and the autograded notebooks."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+
+@dataclass
+class StudentScores:
+    """One student's result on one assignment.
+
+    - points: {grade_id: (score, max_score)} for every graded cell, in notebook order
+    - reasons: {grade_id: one line saying why points were lost} for cells below full marks
+    """
+    student: str
+    points: dict = field(default_factory=dict)
+    reasons: dict = field(default_factory=dict)
+
+    @property
+    def total(self):
+        return sum(score for score, _ in self.points.values()), sum(top for _, top in self.points.values())
+
+
+def failure_reason(cell):
+    """Why a graded cell lost its points, from its outputs: the error, or the stderr text."""
+    for output in cell.get("outputs", []):
+        if output.output_type == "error":
+            return f"{output.ename}: {output.evalue}" if output.evalue else output.ename
+        if output.output_type == "stream" and output.name == "stderr":
+            return "wrote to standard error: " + " ".join(output.text.split())[:200]
+    return "no output explains the lost points"
+
+
+def read_scores(course_root, assignment):
+    """StudentScores for every autograded submission of `assignment`, sorted by student id."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    course_root = Path(course_root)
+    results = []
+    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+        for student in sorted(gradebook.students, key=lambda s: s.id):
+            try:
+                submission = gradebook.find_submission(assignment, student.id)
+            except MissingEntry:
+                continue
+            scores = StudentScores(student.id)
+            for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
+                grades = {grade.name: grade for grade in notebook.grades}
+                path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
+                graded_cells = [cell for cell in nbformat.read(path, as_version=4).cells
+                                if cell.metadata.get("nbgrader", {}).get("grade")]
+                for cell in graded_cells:
+                    grade = grades[cell.metadata["nbgrader"]["grade_id"]]
+                    scores.points[grade.name] = (grade.score, grade.max_score)
+                    if grade.score < grade.max_score:
+                        scores.reasons[grade.name] = failure_reason(cell)
+            results.append(scores)
+    return results
+
+
+def _short_names(grade_ids):
+    """Column titles: the grade ids without their common prefix (test_initialize_parameters_he -> he)."""
+    prefix = os.path.commonprefix(grade_ids) if len(grade_ids) > 1 else ""
+    prefix = prefix[: prefix.rfind("_") + 1]
+    return {grade_id: grade_id[len(prefix):] or grade_id for grade_id in grade_ids}
+
+
+def _points(value):
+    return f"{value:g}"
+
+
+def format_table(assignment, results):
+    """A plain-text table: one row per student, one column per test cell, then the total,
+    followed by one line per lost point saying why."""
+    if not results:
+        return f"{assignment}: no graded submissions."
+    grade_ids = list(results[0].points)
+    titles = _short_names(grade_ids)
+    width = max(len("student"), *(len(r.student) for r in results))
+    columns = [max(len(titles[g]), 5) for g in grade_ids]
+    header = f"{'student':<{width}}  " + "  ".join(f"{titles[g]:>{w}}" for g, w in zip(grade_ids, columns)) + "  total"
+    lines = [f"{assignment}: points per student and test cell", header, "-" * len(header)]
+    for result in results:
+        cells = "  ".join(f"{_points(result.points[g][0]) + '/' + _points(result.points[g][1]):>{w}}"
+                          for g, w in zip(grade_ids, columns))
+        score, top = result.total
+        lines.append(f"{result.student:<{width}}  {cells}  {_points(score)}/{_points(top)}")
+    lost = [(r.student, titles[g], reason) for r in results for g, reason in r.reasons.items()]
+    if lost:
+        lines += ["", "Why points were lost:"]
+        lines += [f"  {student} / {title}: {reason}" for student, title, reason in lost]
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""Is the provided network right, and does it stay finite where the classic one prints inf?"""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from course.network import (backward_propagation, cross_entropy_from_logits, forward_propagation,
+                            sigmoid, train, update_parameters)
+
+
+def random_parameters(rng, dims=(3, 5, 4, 1), scale=1.0):
+    return {key: value for l in range(1, len(dims)) for key, value in (
+        (f"W{l}", rng.standard_normal((dims[l], dims[l - 1])) * scale),
+        (f"b{l}", rng.standard_normal((dims[l], 1)) * scale))}
+
+
+def naive_cross_entropy(A3, Y):
+    return float(-np.mean(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)))
+
+
+def test_does_the_logit_cost_equal_the_textbook_formula_where_both_are_finite():
+    rng = np.random.default_rng(0)
+    Z = rng.normal(0, 3, size=(1, 50))
+    Y = rng.integers(0, 2, size=(1, 50))
+    assert cross_entropy_from_logits(Z, Y) == pytest.approx(naive_cross_entropy(sigmoid(Z), Y), rel=1e-12)
+
+
+def test_do_saturated_logits_give_a_finite_cost_and_no_warning():
+    Z = np.array([[800.0, -800.0, 40.0, -40.0]])
+    Y = np.array([[0, 1, 1, 0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cost = cross_entropy_from_logits(Z, Y)
+        A = sigmoid(Z)
+    # The two confident mistakes cost |z| each; the two confident right answers cost ~e^-40.
+    assert cost == pytest.approx((800 + 800) / 4)
+    assert np.all((A >= 0) & (A <= 1))
+
+
+def test_does_backward_match_central_differences_of_the_cost():
+    rng = np.random.default_rng(1)
+    X, Y = rng.standard_normal((3, 7)), rng.integers(0, 2, size=(1, 7))
+    parameters = random_parameters(rng)
+    grads = backward_propagation(X, Y, forward_propagation(X, parameters)[1])
+
+    def cost(params):
+        return cross_entropy_from_logits(forward_propagation(X, params)[1][8], Y)
+
+    step = 1e-6
+    for key, value in parameters.items():
+        numeric = np.zeros_like(value)
+        for index in np.ndindex(value.shape):
+            shifted = {k: v.copy() for k, v in parameters.items()}
+            shifted[key][index] += step
+            up = cost(shifted)
+            shifted[key][index] -= 2 * step
+            numeric[index] = (up - cost(shifted)) / (2 * step)
+        np.testing.assert_allclose(grads["d" + key], numeric, rtol=1e-5, atol=1e-8, err_msg=key)
+
+
+def test_does_an_update_leave_the_old_parameters_untouched():
+    rng = np.random.default_rng(2)
+    parameters = random_parameters(rng)
+    before = {k: v.copy() for k, v in parameters.items()}
+    grads = {"d" + k: np.ones_like(v) for k, v in parameters.items()}
+    updated = update_parameters(parameters, grads, 0.5)
+    for key in parameters:
+        np.testing.assert_array_equal(parameters[key], before[key])
+        np.testing.assert_allclose(updated[key], before[key] - 0.5)
+
+
+def he(layers_dims):
+    return {key: value for l in range(1, len(layers_dims)) for key, value in (
+        (f"W{l}", np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])),
+        (f"b{l}", np.zeros((layers_dims[l], 1))))}
+
+
+def test_does_a_seed_make_training_reproducible_and_record_the_cost_curve(capsys):
+    rng = np.random.default_rng(3)
+    X, Y = rng.standard_normal((2, 40)), rng.integers(0, 2, size=(1, 40))
+    first, costs = train(X, Y, he, num_iterations=200, print_every=100, record_every=50, seed=5)
+    second, _ = train(X, Y, he, num_iterations=200, print_every=0, seed=5)
+    for key in first:
+        np.testing.assert_array_equal(first[key], second[key])
+    assert [iteration for iteration, _ in costs] == [0, 50, 100, 150, 200]
+    assert costs[-1][1] < costs[0][1]
+    assert capsys.readouterr().out.count("cost") == 3
+
+
+def test_does_train_refuse_an_input_size_that_does_not_match_the_data():
+    with pytest.raises(ValueError, match="layers_dims\\[0\\] is 3 but X has 2 features"):
+        train(np.zeros((2, 5)), np.zeros((1, 5)), he, layers_dims=(3, 4, 1), num_iterations=1)
