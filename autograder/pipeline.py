@@ -1,15 +1,19 @@
 """The grading pipeline: what an instructor runs once submissions are in submitted/, as a list of steps.
 
-Each step takes the GradingRun and does one thing with nbgrader's own API:
-autograde every submission, write feedback, export the grades, print the score table.
+Each step takes the GradingRun and does one thing: autograde every submission (nbgrader), suspend
+the scores of submissions that tamper with grading, write feedback (nbgrader), export the grades
+(nbgrader's CSV export), print the score table.
 """
 
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from autograder.nbgrader_course import check, grading_environment, open_course
 from autograder.scores import format_table, read_scores
+from autograder.screening import screen_notebook
 
 
 @dataclass
@@ -20,6 +24,7 @@ class GradingRun:
     students: list
     api: object
     seconds_per_student: dict = field(default_factory=dict)
+    suspended: dict = field(default_factory=dict)
     table: str = ""
 
 
@@ -31,6 +36,30 @@ def autograde(run):
         check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
         run.seconds_per_student[student] = time.perf_counter() - start
         print(f"  [{index}/{len(run.students)}] {student:<16} {run.seconds_per_student[student]:5.1f} s")
+
+
+def screen_submissions(run):
+    """Give 0 and a review comment to every test of a notebook whose editable cells tamper with
+    grading (see autograder.screening); the instructor reviews it in the formgrader."""
+    gradebook = run.api.gradebook
+    try:
+        for student in run.students:
+            for path in sorted((run.course_root / "submitted" / student / run.assignment).glob("*.ipynb")):
+                findings = screen_notebook(nbformat.read(path, as_version=4))
+                if not findings:
+                    continue
+                message = ("Automatic grading suspended for an instructor's review: "
+                           + "; ".join(f"cell {f.cell}: {f.reason}" for f in findings) + ".")
+                notebook = gradebook.find_submission_notebook(path.stem, run.assignment, student)
+                for grade in notebook.grades:
+                    grade.manual_score, grade.needs_manual_grade = 0.0, True
+                for comment in notebook.comments:
+                    comment.manual_comment = message
+                gradebook.db.commit()
+                run.suspended[student] = message
+                print(f"  ! {student}: {message}")
+    finally:
+        gradebook.close()
 
 
 def generate_feedback(run):
@@ -59,7 +88,7 @@ def print_scores(run):
     print(run.table)
 
 
-GRADING_STEPS = [autograde, generate_feedback, export_grades, print_scores]
+GRADING_STEPS = [autograde, screen_submissions, generate_feedback, export_grades, print_scores]
 
 
 def submitted_students(course_root, assignment):

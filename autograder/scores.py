@@ -33,6 +33,13 @@ def failure_reason(cell):
     return "no output explains the lost points"
 
 
+def test_cell_order(course_root, assignment, notebook_name):
+    """grade_ids of the graded cells of a source notebook, in notebook order."""
+    path = Path(course_root) / "source" / assignment / f"{notebook_name}.ipynb"
+    return [cell.metadata["nbgrader"]["grade_id"] for cell in nbformat.read(path, as_version=4).cells
+            if cell.metadata.get("nbgrader", {}).get("grade")]
+
+
 def read_scores(course_root, assignment):
     """StudentScores for every autograded submission of `assignment`, sorted by student id."""
     from nbgrader.api import Gradebook, MissingEntry
@@ -48,14 +55,21 @@ def read_scores(course_root, assignment):
             scores = StudentScores(student.id)
             for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
                 grades = {grade.name: grade for grade in notebook.grades}
+                review = next((c.manual_comment for c in notebook.comments if c.manual_comment), None)
                 path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
-                graded_cells = [cell for cell in nbformat.read(path, as_version=4).cells
-                                if cell.metadata.get("nbgrader", {}).get("grade")]
-                for cell in graded_cells:
-                    grade = grades[cell.metadata["nbgrader"]["grade_id"]]
-                    scores.points[grade.name] = (grade.score, grade.max_score)
-                    if grade.score < grade.max_score:
-                        scores.reasons[grade.name] = failure_reason(cell)
+                cells = {cell.metadata["nbgrader"]["grade_id"]: cell for cell in nbformat.read(path, as_version=4).cells
+                         if cell.metadata.get("nbgrader", {}).get("grade")}
+                for grade_id in test_cell_order(course_root, assignment, notebook.name):
+                    grade = grades[grade_id]
+                    scores.points[grade_id] = (grade.score, grade.max_score)
+                    if grade.score >= grade.max_score:
+                        continue
+                    if grade.manual_score is not None and review:
+                        scores.reasons[grade_id] = review
+                    elif grade_id not in cells:
+                        scores.reasons[grade_id] = "the test cell was deleted from the submission"
+                    else:
+                        scores.reasons[grade_id] = failure_reason(cells[grade_id])
             results.append(scores)
     return results
 

@@ -138,6 +138,29 @@ def catalogue_submissions():
     return submissions
 
 
+def tampered_submissions(release):
+    """Untouched solutions (which must score 0) with three ways of trying to get points anyway."""
+    def untouched():
+        return nbformat.read(release, as_version=4)
+
+    edited, deleted, faked = untouched(), untouched(), untouched()
+    for cell in edited.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            cell.source, cell.metadata["nbgrader"]["points"] = "pass", 100
+    deleted.cells = [cell for cell in deleted.cells if not cell.metadata.get("nbgrader", {}).get("grade")]
+    fake_module = ("import sys, types\n"
+                   "fake = types.ModuleType('autograder.checks.initialization')\n"
+                   "fake.__getattr__ = lambda name: (lambda function: None)\n"
+                   "sys.modules['autograder.checks.initialization'] = fake\n"
+                   "import course.checks\n"
+                   "for name in dir(course.checks):\n"
+                   "    if name.startswith('check_'):\n"
+                   "        setattr(course.checks, name, lambda function: None)\n")
+    first_solution = next(iter(solution_cells(faked).values()))
+    first_solution.source = fake_module + first_solution.source
+    return {"tampered_edited_tests": edited, "tampered_deleted_tests": deleted, "tampered_fake_modules": faked}
+
+
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
     """A course root where the reference, the untouched release and the catalogue bundles have been
@@ -154,7 +177,10 @@ def graded_class(tmp_path_factory):
     for student, (answers, expect) in catalogue_submissions().items():
         write_submission(root, ASSIGNMENT, student, {release.name: fill_solutions(release, answers)})
         expected[student] = expect
-    pipeline.grade(root, ASSIGNMENT, steps=[pipeline.autograde, pipeline.generate_feedback, pipeline.export_grades])
+    for student, notebook in tampered_submissions(release).items():
+        write_submission(root, ASSIGNMENT, student, {release.name: notebook})
+        expected[student] = {f"test_{n}": False for n in GRADED_FUNCTIONS}
+    pipeline.grade(root, ASSIGNMENT)
     scores = {result.student: result for result in read_scores(root, ASSIGNMENT)}
     return root, scores, expected
 
@@ -192,6 +218,8 @@ def test_does_each_catalogue_submission_get_exactly_the_expected_points_per_test
 def test_does_every_lost_point_come_with_a_one_sentence_check_failure(graded_class):
     _, scores, _ = graded_class
     for result in scores.values():
+        if result.student.startswith("tampered"):
+            continue
         for grade_id, reason in result.reasons.items():
             assert reason.startswith("CheckFailure: ") and reason.endswith("."), (result.student, grade_id, reason)
 
@@ -251,3 +279,11 @@ def test_can_a_student_kernel_not_import_autograder_while_a_grading_kernel_can(t
     with grading_environment():
         grader = run_as_student(nbformat.from_dict(probe), tmp_path)
     assert "autograder importable: True" in outputs_of(grader, "stream")[0].text
+
+
+@pytest.mark.slow
+def test_does_tampering_earn_nothing_and_say_why(graded_class):
+    _, scores, _ = graded_class
+    assert set(scores["tampered_deleted_tests"].reasons.values()) == {"the test cell was deleted from the submission"}
+    for reason in scores["tampered_fake_modules"].reasons.values():
+        assert reason.startswith("Automatic grading suspended for an instructor's review") and ".modules" in reason

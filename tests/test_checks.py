@@ -1,0 +1,64 @@
+"""Do the checks shared by visible and hidden tests keep student code from fooling or zeroing them?"""
+
+import contextlib
+import io
+import warnings
+
+import numpy as np
+import pytest
+
+from course.checks import CheckFailure, call_student, check_parameters_contract
+
+
+def test_does_a_printing_and_warning_function_write_nothing_to_stderr():
+    def noisy(layers_dims):
+        import sys
+        print("debug", layers_dims)
+        print("to stderr", file=sys.stderr)
+        np.log(np.zeros(1))
+        warnings.warn("careful")
+        return 42
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        assert call_student(noisy, [2, 1]) == 42
+    assert stderr.getvalue() == ""
+    assert "debug [2, 1]" in stdout.getvalue() and "to stderr" in stdout.getvalue()
+    assert "RuntimeWarning" in stdout.getvalue() and "careful" in stdout.getvalue()
+
+
+def test_can_a_function_that_mutates_its_argument_not_change_the_checkers_copy():
+    dims = [4, 3, 1]
+    call_student(lambda layers_dims: layers_dims.pop(), dims)
+    assert dims == [4, 3, 1]
+
+
+def test_does_an_exception_become_one_sentence_that_keeps_the_students_traceback():
+    def broken(layers_dims):
+        return layers_dims[10]
+
+    with pytest.raises(CheckFailure) as failure:
+        call_student(broken, [2, 1])
+    assert str(failure.value) == "broken([2, 1]) raised IndexError (list index out of range)."
+    assert isinstance(failure.value.__cause__, IndexError)
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ([], "returned list, but it must return a dict"),
+    ({"W1": np.zeros((3, 2))}, "is missing b1"),
+    ({"W1": np.zeros((3, 2)), "b1": np.zeros((3, 1)), "W0": 1}, "has unexpected keys W0"),
+    ({"W1": [[0.0] * 2] * 3, "b1": np.zeros((3, 1))}, "returned W1 as list"),
+    ({"W1": np.zeros((3, 2), dtype=int), "b1": np.zeros((3, 1))}, "W1 with dtype int64"),
+    ({"W1": np.zeros((2, 3)), "b1": np.zeros((3, 1))}, "W1 with shape (2, 3), but it must have shape (n[1], n[0]) = (3, 2) (it looks transposed)"),
+    ({"W1": np.zeros((3, 2)), "b1": np.zeros(3)}, "b1 with shape (3,), but it must have shape (n[1], 1) = (3, 1)"),
+    ({"W1": np.full((3, 2), np.nan), "b1": np.zeros((3, 1))}, "not finite"),
+    ({"W1": np.zeros((3, 2)), "b1": np.ones((3, 1))}, "b1 with nonzero entries"),
+])
+def test_does_the_contract_name_the_first_problem(parameters, message):
+    with pytest.raises(CheckFailure, match=None) as failure:
+        check_parameters_contract(parameters, [2, 3], "init([2, 3])")
+    assert message in str(failure.value)
+
+
+def test_does_a_well_formed_float32_dict_pass_the_contract():
+    check_parameters_contract({"W1": np.ones((3, 2), np.float32), "b1": np.zeros((3, 1), np.float32)}, [2, 3])

@@ -1,0 +1,63 @@
+"""Does the screen catch code that tampers with grading, and leave every honest solution alone?"""
+
+import inspect
+
+import nbformat
+import pytest
+
+from autograder.nbgrader_course import REPO_ROOT
+from autograder.screening import screen_notebook, screen_source
+from autograder.solutions import initialization
+from autograder.submissions import code_without_docstring
+from tests.catalogue.loader import load_cases
+
+TAMPERING = {
+    "fake hidden-test module": "import sys, types\nsys.modules['autograder.checks.initialization'] = types.ModuleType('x')",
+    "sys.modules without import": "import sys as s\ns.modules.pop('autograder', None)",
+    "patched numpy": "np.std = lambda *a, **k: 10.0",
+    "patched nested numpy": "import numpy\nnumpy.random.randn = lambda *shape: numpy.ones(shape)",
+    "patched visible check": "import course.checks as c\nc.check_initialize_parameters_he = print",
+    "imported checks": "from course import checks\nchecks.fail = print",
+    "setattr on a module": "setattr(np, 'std', lambda *a: 10.0)",
+    "grader import": "from autograder.checks import initialization",
+    "builtins": "import builtins\nbuiltins.isinstance = lambda *a: True",
+    "exec": "exec('import sys')",
+    "dunder import": "__import__('sys').modules.clear()",
+    "exception swallowing class": "class CheckFailure(Exception):\n    pass",
+    "ipython hooks": "get_ipython().events.register('pre_run_cell', print)",
+    "magic that runs python": "%time import autograder",
+}
+
+
+@pytest.mark.parametrize("name", TAMPERING)
+def test_is_this_tampering_flagged(name):
+    assert screen_source(TAMPERING[name]), name
+
+
+HONEST = [case for case in load_cases("initialization")]
+
+
+@pytest.mark.parametrize("case", HONEST, ids=lambda case: case.id)
+def test_is_no_catalogue_solution_flagged(case):
+    # Buggy solutions are wrong, not dishonest: none of them may be flagged either.
+    assert screen_source(code_without_docstring(case.path)) == []
+
+
+@pytest.mark.parametrize("name", ["initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"])
+def test_is_the_reference_solution_not_flagged(name):
+    assert screen_source(inspect.getsource(getattr(initialization, name))) == []
+
+
+def test_are_only_cells_the_student_can_change_screened():
+    notebook = nbformat.read(REPO_ROOT / "release" / "initialization" / "initialization.ipynb", as_version=4)
+    assert screen_notebook(notebook) == []
+    added = nbformat.v4.new_code_cell("import sys\nsys.modules.clear()")
+    notebook.cells.append(added)
+    locked = nbformat.v4.new_code_cell("exec('1')", metadata={"nbgrader": {"locked": True, "grade_id": "x"}})
+    notebook.cells.append(locked)
+    (finding,) = screen_notebook(notebook)
+    assert finding.cell == f"cell {len(notebook.cells) - 1}" and "modules" in finding.reason
+
+
+def test_does_a_cell_that_does_not_parse_go_to_the_tests_instead():
+    assert screen_source("def f(:\n    pass") == []
