@@ -143,3 +143,19 @@ def test_is_a_single_wrong_entry_of_dw1_caught_on_the_wide_network():
             assert report.blocks["W1"].verdict == "WRONG"
             assert [n for n, b in report.blocks.items() if b.verdict == "WRONG"] == ["W1"]
     assert missed == 0
+
+
+@pytest.mark.slow
+def test_do_correct_backprops_never_fail_with_a_saturated_output():
+    # Every parameter 20 times too large (like the x10 initialization) pushes many outputs within
+    # 1e-9 of 0 or 1; with the cost computed from the logits, as graders compute it, the check
+    # must still pass.
+    saturated_points = 0
+    for seed in range(150):
+        X, Y = nets.make_data(nets.SMALL_DIMS, 40, seed)
+        params = {key: value * 20 for key, value in nets.init_params(nets.SMALL_DIMS, seed + 1).items()}
+        AL, cache = nets.forward(X, params)
+        saturated_points += np.mean((AL < 1e-9) | (AL > 1 - 1e-9)) > 0.1
+        report = gradcheck(nets.make_cost(X, Y, 0.7), params, nets.backward(AL, Y, cache, lambd=0.7))
+        assert report.ok, f"seed {seed}: {report.diagnosis}"
+    assert saturated_points >= 100, "most points must really be saturated"
