@@ -59,11 +59,8 @@ def hand_in_demo_submissions(course_root, assignment):
     """Write the demo submissions of `assignment` into course_root/submitted/."""
     release = course_root / "release" / assignment
     for student, answers in DEMO_SUBMISSIONS[assignment].items():
-        notebooks = {}
-        for path in sorted(release.glob("*.ipynb")):
-            cells = {grade_id: code_without_docstring(CATALOGUE / assignment / case)
-                     for grade_id, case in answers.items()}
-            notebooks[path.name] = fill_solutions(path, cells)
+        cells = {grade_id: code_without_docstring(CATALOGUE / assignment / case) for grade_id, case in answers.items()}
+        notebooks = {path.name: fill_solutions(path, cells) for path in sorted(release.glob("*.ipynb"))}
         write_submission(course_root, assignment, student, notebooks)
 
 

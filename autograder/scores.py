@@ -33,11 +33,11 @@ def failure_reason(cell):
     return "no output explains the lost points"
 
 
-def test_cell_order(course_root, assignment, notebook_name):
+def graded_cell_order(course_root, assignment, notebook_name):
     """grade_ids of the graded cells of a source notebook, in notebook order."""
     path = Path(course_root) / "source" / assignment / f"{notebook_name}.ipynb"
-    return [cell.metadata["nbgrader"]["grade_id"] for cell in nbformat.read(path, as_version=4).cells
-            if cell.metadata.get("nbgrader", {}).get("grade")]
+    return tuple(cell.metadata["nbgrader"]["grade_id"] for cell in nbformat.read(path, as_version=4).cells
+                 if cell.metadata.get("nbgrader", {}).get("grade"))
 
 
 def read_scores(course_root, assignment):
@@ -45,6 +45,7 @@ def read_scores(course_root, assignment):
     from nbgrader.api import Gradebook, MissingEntry
 
     course_root = Path(course_root)
+    orders = {}  # notebook name -> grade_ids in notebook order, read once
     results = []
     with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
@@ -59,7 +60,9 @@ def read_scores(course_root, assignment):
                 path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
                 cells = {cell.metadata["nbgrader"]["grade_id"]: cell for cell in nbformat.read(path, as_version=4).cells
                          if cell.metadata.get("nbgrader", {}).get("grade")}
-                for grade_id in test_cell_order(course_root, assignment, notebook.name):
+                if notebook.name not in orders:
+                    orders[notebook.name] = graded_cell_order(course_root, assignment, notebook.name)
+                for grade_id in orders[notebook.name]:
                     grade = grades[grade_id]
                     scores.points[grade_id] = (grade.score, grade.max_score)
                     if grade.score >= grade.max_score:

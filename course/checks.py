@@ -174,7 +174,8 @@ def _passed(message):
     print(f"\u2714 {message}")
 
 
-def _check_zero_weights(parameters, call):
+def check_zero_weights(parameters, call):
+    """Fail unless every weight matrix W[l] in `parameters` is all zeros."""
     __tracebackhide__ = True
     for key, value in parameters.items():
         if key[0] == "W" and np.any(value != 0):
@@ -188,7 +189,7 @@ def check_initialize_parameters_zeros(initialize_parameters_zeros):
         call = describe_call(initialize_parameters_zeros, layers_dims)
         parameters = call_student(initialize_parameters_zeros, layers_dims)
         check_parameters_contract(parameters, layers_dims, call)
-        _check_zero_weights(parameters, call)
+        check_zero_weights(parameters, call)
     _passed("keys, shapes, dtype and zero values are right for [3, 2, 1] and [2, 10, 5, 1].")
 
 

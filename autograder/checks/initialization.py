@@ -13,8 +13,8 @@ style passes (randn, normal, default_rng, any order of draws, a seed inside the 
 
 import numpy as np
 
-from course.checks import (call_student, check_parameters_contract, common_scale_mistakes,
-                           describe_call, fail, weight_std, wrong_scale_message)
+from course.checks import (call_student, check_parameters_contract, check_zero_weights,
+                           common_scale_mistakes, describe_call, fail, weight_std, wrong_scale_message)
 
 # Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).
 STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
@@ -30,11 +30,15 @@ def random_architecture(rng=None):
     return [int(n) for n in rng.integers(1, 10, size=int(rng.integers(2, 6)))]
 
 
-def _check_structure(initialize):
+def _check_structure(initialize, also=None):
+    """The contract on every structure architecture; `also(parameters, call)` adds a check."""
     __tracebackhide__ = True
     for layers_dims in (*STRUCTURE_DIMS, random_architecture()):
         call = describe_call(initialize, layers_dims)
-        check_parameters_contract(call_student(initialize, layers_dims), layers_dims, call)
+        parameters = call_student(initialize, layers_dims)
+        check_parameters_contract(parameters, layers_dims, call)
+        if also:
+            also(parameters, call)
 
 
 def _relative_tolerance(n_entries):
@@ -96,13 +100,7 @@ def _check_random_weights(initialize, required_std, rule, candidates):
 def grade_initialize_parameters_zeros(initialize_parameters_zeros):
     """Hidden tests of initialize_parameters_zeros: the contract, and every weight exactly zero."""
     __tracebackhide__ = True
-    for layers_dims in (*STRUCTURE_DIMS, random_architecture()):
-        call = describe_call(initialize_parameters_zeros, layers_dims)
-        parameters = call_student(initialize_parameters_zeros, layers_dims)
-        check_parameters_contract(parameters, layers_dims, call)
-        for l in range(1, len(layers_dims)):
-            if np.any(parameters[f"W{l}"] != 0):
-                fail(f"{call} returned W{l} with nonzero entries, but this initialization sets every weight to zero.")
+    _check_structure(initialize_parameters_zeros, also=check_zero_weights)
     print("\u2714 hidden tests passed")
 
 
