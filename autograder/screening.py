@@ -18,7 +18,7 @@ from dataclasses import dataclass
 FORBIDDEN_IMPORTS = {"autograder", "builtins", "importlib", "ctypes", "gc", "inspect", "types"}
 FORBIDDEN_IMPORT_FROM = {("course", "checks"), ("course.checks", None)}
 # Names and attributes that rewrite other code or the namespace.
-FORBIDDEN_NAMES = {"exec", "eval", "compile", "setattr", "delattr", "globals", "__import__",
+FORBIDDEN_NAMES = {"exec", "eval", "compile", "setattr", "delattr", "globals", "vars", "__import__",
                    "__builtins__", "CheckFailure", "get_ipython"}
 FORBIDDEN_ATTRIBUTES = {"modules", "meta_path", "path_hooks", "__code__", "__globals__", "__builtins__",
                         "__dict__", "__class__", "settrace", "setprofile", "excepthook", "__tracebackhide__"}

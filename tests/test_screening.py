@@ -19,6 +19,7 @@ TAMPERING = {
     "patched visible check": "import course.checks as c\nc.check_initialize_parameters_he = print",
     "imported checks": "from course import checks\nchecks.fail = print",
     "setattr on a module": "setattr(np, 'std', lambda *a: 10.0)",
+    "vars of a module": "vars(np)['std'] = lambda *a: 10.0",
     "grader import": "from autograder.checks import initialization",
     "builtins": "import builtins\nbuiltins.isinstance = lambda *a: True",
     "exec": "exec('import sys')",
