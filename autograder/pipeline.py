@@ -6,7 +6,7 @@ the scores of submissions that tamper with grading, write feedback (nbgrader), e
 """
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -23,9 +23,6 @@ class GradingRun:
     assignment: str
     students: list
     api: object
-    seconds_per_student: dict = field(default_factory=dict)
-    suspended: dict = field(default_factory=dict)
-    table: str = ""
 
 
 def autograde(run):
@@ -34,8 +31,7 @@ def autograde(run):
     for index, student in enumerate(run.students, 1):
         start = time.perf_counter()
         check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
-        run.seconds_per_student[student] = time.perf_counter() - start
-        print(f"  [{index}/{len(run.students)}] {student:<16} {run.seconds_per_student[student]:5.1f} s")
+        print(f"  [{index}/{len(run.students)}] {student:<16} {time.perf_counter() - start:5.1f} s")
 
 
 def screen_submissions(run):
@@ -56,7 +52,6 @@ def screen_submissions(run):
                 for comment in notebook.comments:
                     comment.manual_comment = message
                 gradebook.db.commit()
-                run.suspended[student] = message
                 print(f"  ! {student}: {message}")
     finally:
         gradebook.close()
@@ -83,9 +78,8 @@ def export_grades(run):
 
 def print_scores(run):
     """The score table per student and per test cell, with the reason for every lost point."""
-    run.table = format_table(run.assignment, read_scores(run.course_root, run.assignment))
     print()
-    print(run.table)
+    print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
 
 
 GRADING_STEPS = [autograde, screen_submissions, generate_feedback, export_grades, print_scores]
@@ -99,7 +93,7 @@ def submitted_students(course_root, assignment):
 def grade(course_root, assignment, students=None, steps=GRADING_STEPS):
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
-    Returns the GradingRun, whose `table` holds the printed score table.
+    Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
     students = list(students) if students else submitted_students(course_root, assignment)

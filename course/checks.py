@@ -161,10 +161,10 @@ def wrong_scale_message(call, key, measured, required, rule, candidates, toleran
     Inputs:
     - measured, required: standard deviations; rule: the required formula as text ("10", "sqrt(2 / n[0]) ...")
     - candidates: (std, explanation) pairs of usual mistakes; the closest within `tolerance`
-      (relative) is named as the likely cause
+      (relative) is named as the likely cause, unless it is the required scale itself
     """
     matches = [(abs(measured / value - 1), text) for value, text in candidates
-               if value > 0 and abs(measured / value - 1) <= tolerance]
+               if value > 0 and abs(measured / value - 1) <= tolerance and abs(value / required - 1) > tolerance]
     formula = rule if rule == f"{required:g}" else f"{rule} = {required:.4g}"
     cause = f"; {measured:.4g} is {min(matches)[1]}" if matches else ""
     return f"{call} returned {key} with standard deviation {measured:.4g}, but it must be {formula}{cause}."
@@ -207,8 +207,7 @@ def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0
         measured, required = weight_std(parameters[f"W{l}"]), required_std(l)
         if abs(measured / required - 1) > tolerance:
             fail(wrong_scale_message(call, f"W{l}", measured, required, rule(l),
-                                     [m for m in common_scale_mistakes(layers_dims, l)
-                                      if abs(m[0] / required - 1) > tolerance], tolerance))
+                                     common_scale_mistakes(layers_dims, l), tolerance))
     return parameters
 
 

@@ -62,3 +62,13 @@ def test_does_the_contract_name_the_first_problem(parameters, message):
 
 def test_does_a_well_formed_float32_dict_pass_the_contract():
     check_parameters_contract({"W1": np.ones((3, 2), np.float32), "b1": np.zeros((3, 1), np.float32)}, [2, 3])
+
+
+def test_is_a_mistake_indistinguishable_from_the_required_scale_never_named():
+    from course.checks import wrong_scale_message
+
+    mistakes = [(1.0, "the He scale itself"), (1.02, "a look-alike formula"), (0.5, "half the scale")]
+    close = wrong_scale_message("init(d)", "W1", 1.045, 1.0, "1", mistakes, tolerance=0.03)
+    assert close == "init(d) returned W1 with standard deviation 1.045, but it must be 1."
+    far = wrong_scale_message("init(d)", "W1", 0.51, 1.0, "1", mistakes, tolerance=0.03)
+    assert far.endswith("; 0.51 is half the scale.")

@@ -16,6 +16,7 @@ from autograder import pipeline
 from autograder.nbgrader_course import REPO_ROOT, grading_environment, load_course_config
 from autograder.scores import read_scores
 from autograder.solutions import initialization as solutions
+from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring, fill_solutions, solution_cells, write_submission
 from tests.catalogue.loader import load_cases
 
@@ -40,7 +41,7 @@ def points_per_test():
 
 def test_are_the_reference_solutions_exactly_the_source_solution_cells():
     cells = solution_cells(nbformat.read(SOURCE, as_version=4))
-    assert list(cells) == GRADED_FUNCTIONS
+    assert list(cells) == GRADED_FUNCTIONS == list(reference_answers(ASSIGNMENT))
     for name, cell in cells.items():
         assert cell.source.strip() == inspect.getsource(getattr(solutions, name)).strip(), name
 
@@ -132,7 +133,7 @@ def catalogue_submissions():
                 answers[name] = code_without_docstring(cases[index].path)
                 expected[f"test_{name}"] = cases[index].expect_pass
             else:
-                answers[name] = inspect.getsource(getattr(solutions, name))
+                answers[name] = reference_answers(ASSIGNMENT)[name]
                 expected[f"test_{name}"] = True
         submissions[f"catalogue_{index:02d}"] = (answers, expected)
     return submissions
@@ -169,7 +170,7 @@ def graded_class(tmp_path_factory):
 
     root = make_course_root(tmp_path_factory.mktemp("course"))
     release = pipeline.generate_release(root, ASSIGNMENT) / f"{ASSIGNMENT}.ipynb"
-    reference = {name: inspect.getsource(getattr(solutions, name)) for name in GRADED_FUNCTIONS}
+    reference = reference_answers(ASSIGNMENT)
     expected = {"reference": {f"test_{n}": True for n in GRADED_FUNCTIONS},
                 "untouched": {f"test_{n}": False for n in GRADED_FUNCTIONS}}
     write_submission(root, ASSIGNMENT, "reference", {release.name: fill_solutions(release, reference)})
@@ -248,7 +249,7 @@ def outputs_of(notebook, kind):
 
 @pytest.mark.slow
 def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
-    reference = {name: inspect.getsource(getattr(solutions, name)) for name in GRADED_FUNCTIONS}
+    reference = reference_answers(ASSIGNMENT)
     notebook = run_as_student(fill_solutions(RELEASE, reference), tmp_path)
     assert outputs_of(notebook, "error") == []
     assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []

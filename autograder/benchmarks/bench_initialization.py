@@ -11,7 +11,6 @@ Prints medians over N runs (default 5) of:
 """
 
 import argparse
-import inspect
 import shutil
 import statistics
 import tempfile
@@ -23,16 +22,15 @@ from nbclient import NotebookClient
 
 from autograder import pipeline
 from autograder.nbgrader_course import REPO_ROOT, check, grading_environment, open_course
-from autograder.solutions import initialization as solutions
+from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions, write_submission
 
 ASSIGNMENT = "initialization"
 RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-GRADED = ["initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"]
 
 
 def completed_release():
-    return fill_solutions(RELEASE, {name: inspect.getsource(getattr(solutions, name)) for name in GRADED})
+    return fill_solutions(RELEASE, reference_answers(ASSIGNMENT))
 
 
 def time_notebook(folder):
