@@ -33,6 +33,17 @@ DEMO_SUBMISSIONS = {
         },
         "cyd_untouched": {},
     },
+    "regularization": {
+        "ada_correct": {
+            "compute_cost_with_regularization": "compute_cost_with_regularization/linalg_norm_squared.py",
+            "backward_propagation_with_regularization": "backward_propagation_with_regularization/einsum_products.py",
+        },
+        "bob_buggy": {
+            "compute_cost_with_regularization": "compute_cost_with_regularization/bug_lambd_over_m.py",
+            "backward_propagation_with_regularization": "backward_propagation_with_regularization/bug_no_l2_in_dW1.py",
+        },
+        "cyd_untouched": {},
+    },
 }
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 # Modules that reach into the import system, the interpreter or the grader.
 FORBIDDEN_IMPORTS = {"autograder", "builtins", "importlib", "ctypes", "gc", "inspect", "types"}
-FORBIDDEN_IMPORT_FROM = {("course", "checks"), ("course.checks", None)}
+# The checks the tests call: a cell that imports them can replace them.
+CHECKS_PACKAGE = "course.checks"
 # Names and attributes that rewrite other code or the namespace.
 FORBIDDEN_NAMES = {"exec", "eval", "compile", "setattr", "delattr", "globals", "vars", "__import__",
                    "__builtins__", "CheckFailure", "get_ipython"}
@@ -64,6 +65,10 @@ def _root_name(node):
     return node.id if isinstance(node, ast.Name) else None
 
 
+def _is_checks(module):
+    return module == CHECKS_PACKAGE or module.startswith(CHECKS_PACKAGE + ".")
+
+
 def screen_source(source, module_aliases=frozenset({"np", "numpy", "plt", "math", "course"})):
     """Reasons (sentences) why this cell's code tampers with grading; empty when it does not.
 
@@ -79,12 +84,12 @@ def screen_source(source, module_aliases=frozenset({"np", "numpy", "plt", "math"
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name.split(".")[0] in FORBIDDEN_IMPORTS or alias.name == "course.checks":
+                if alias.name.split(".")[0] in FORBIDDEN_IMPORTS or _is_checks(alias.name):
                     reasons.append(f"it imports {alias.name}")
         elif isinstance(node, ast.ImportFrom):
             module = node.module or ""
             names = {alias.name for alias in node.names}
-            if module.split(".")[0] in FORBIDDEN_IMPORTS or module == "course.checks" \
+            if module.split(".")[0] in FORBIDDEN_IMPORTS or _is_checks(module) \
                     or (module == "course" and "checks" in names):
                 reasons.append(f"it imports from {module}")
         elif isinstance(node, (ast.FunctionDef, ast.ClassDef)) and (

@@ -62,6 +62,20 @@ def cross_entropy_from_logits(Z3, Y):
     return float(np.sum(losses) / m)
 
 
+def compute_cost(A3, Y):
+    """Mean cross-entropy of the predicted probabilities A3 against the labels Y.
+
+    J = -(1/m) * sum(y log(a) + (1 - y) log(1 - a)). A3 is clipped to [1e-15, 1 - 1e-15] first:
+    a sigmoid output that rounded to exactly 0 or 1 would otherwise give log(0) = -inf.
+
+    Inputs: A3: (1, m) probabilities, Y: (1, m) labels in {0, 1}
+    Returns: the cost, a Python float
+    """
+    m = Y.shape[1]
+    A3 = np.clip(A3, 1e-15, 1 - 1e-15)
+    return float(-np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m)
+
+
 def backward_propagation(X, Y, cache):
     """Backward pass of the 3-layer network for the mean cross-entropy cost.
 
@@ -94,6 +108,20 @@ def backward_propagation(X, Y, cache):
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
 
 
+def initialize_parameters(layers_dims):
+    """He initialization: W[l] ~ N(0, 2 / n[l-1]) drawn with np.random, b[l] = 0.
+
+    Provided for the notebooks after the initialization one.
+    Inputs: layers_dims: [n0, n1, ..., nL]
+    Returns: dict with W[l]: (n[l], n[l-1]) and b[l]: (n[l], 1) for l = 1..L
+    """
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        parameters[f"W{l}"] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return parameters
+
+
 def update_parameters(parameters, grads, learning_rate):
     """One step of gradient descent; returns a new dict and leaves `parameters` unchanged.
 
@@ -114,7 +142,8 @@ def accuracy(X, Y, parameters):
 
 
 def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
-          num_iterations=10000, print_every=2500, record_every=100, seed=None):
+          num_iterations=10000, print_every=2500, record_every=100, seed=None,
+          cost=None, backward=None, monitor=None):
     """Train the 3-layer network by batch gradient descent from a chosen initialization.
 
     Inputs:
@@ -125,6 +154,12 @@ def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
     - record_every: keep the cost every this many iterations for plotting
     - seed: if given, np.random.seed(seed) is called before `initialize`, so that an
       initialization drawing from np.random gives the same network on every run
+    - cost: function (A3, parameters) -> float, the cost that is printed and recorded
+      (default: the cross-entropy, computed from the logits)
+    - backward: function (X, Y, cache) -> grads with dW1, db1, ..., dW3, db3
+      (default: backward_propagation, the gradient of the cross-entropy)
+    - monitor: function (iteration, parameters), called whenever the cost is recorded,
+      e.g. to follow the cost on a dev set
     Returns:
     - parameters: the trained parameters
     - costs: list of (iteration, cost) pairs, recorded every `record_every` iterations
@@ -132,20 +167,24 @@ def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
     layers_dims = list(layers_dims)
     if layers_dims[0] != X.shape[0]:
         raise ValueError(f"layers_dims[0] is {layers_dims[0]} but X has {X.shape[0]} features per example")
+    backward = backward or backward_propagation
     if seed is not None:
         np.random.seed(seed)
     parameters = initialize(layers_dims)
     costs = []
     for i in range(num_iterations + 1):
         A3, cache = forward_propagation(X, parameters)
-        if i % record_every == 0 or (print_every and i % print_every == 0):
-            cost = cross_entropy_from_logits(cache[8], Y)
-            if i % record_every == 0:
-                costs.append((i, cost))
-            if print_every and i % print_every == 0:
-                print(f"iteration {i:>6}: cost {cost:.4f}")
+        recording, printing = i % record_every == 0, bool(print_every) and i % print_every == 0
+        if recording or printing:
+            value = cross_entropy_from_logits(cache[8], Y) if cost is None else cost(A3, parameters)
+            if recording:
+                costs.append((i, value))
+                if monitor is not None:
+                    monitor(i, parameters)
+            if printing:
+                print(f"iteration {i:>6}: cost {value:.4f}")
         if i == num_iterations:
             break
-        grads = backward_propagation(X, Y, cache)
+        grads = backward(X, Y, cache)
         parameters = update_parameters(parameters, grads, learning_rate)
     return parameters, costs

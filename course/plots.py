@@ -47,16 +47,19 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=300
     return ax
 
 
-def plot_costs(costs, ax=None, title="Training cost", log_scale=True):
+def plot_costs(costs, ax=None, title="Training cost", log_scale=True, stop=None):
     """Plot one or more cost curves.
 
     Inputs:
     - costs: dict name -> list of (iteration, cost) pairs, as returned by course.network.train
+    - stop: (iteration, label) to mark with a vertical line, e.g. where early stopping would stop
     """
     ax = _axes(ax)
     for name, curve in costs.items():
         iterations, values = zip(*curve)
         ax.plot(iterations, values, label=name)
+    if stop is not None:
+        ax.axvline(stop[0], color="k", linestyle=":", label=stop[1])
     ax.set_xlabel("iteration")
     ax.set_ylabel("cost" + (" (log scale)" if log_scale else ""))
     if log_scale:
@@ -81,5 +84,29 @@ def plot_layer_scales(scales, ax=None, title="Scale of the activations through t
     ax.set_ylabel("RMS of the activations $A^{[l]}$")
     ax.set_title(title)
     ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    return ax
+
+
+def plot_accuracy_against_lambda(lambdas, train_accuracy, dev_accuracy, baseline=None, ax=None,
+                                 title="Choosing lambda on the dev set"):
+    """Train and dev accuracy against the regularization strength, lambda on a log scale.
+
+    Inputs:
+    - lambdas: (k,) positive values of lambda
+    - train_accuracy, dev_accuracy: (k,) accuracies in [0, 1], one per lambda
+    - baseline: optional (train, dev) accuracies without regularization, drawn as dashed lines
+    """
+    ax = _axes(ax)
+    ax.plot(lambdas, 100 * np.asarray(train_accuracy), marker="o", color="tab:blue", label="train")
+    ax.plot(lambdas, 100 * np.asarray(dev_accuracy), marker="o", color="tab:orange", label="dev")
+    if baseline is not None:
+        ax.axhline(100 * baseline[0], color="tab:blue", linestyle="--", alpha=0.6, label="train, lambda = 0")
+        ax.axhline(100 * baseline[1], color="tab:orange", linestyle="--", alpha=0.6, label="dev, lambda = 0")
+    ax.set_xscale("log")
+    ax.set_xlabel("lambda (log scale)")
+    ax.set_ylabel("accuracy (%)")
+    ax.set_title(title)
+    ax.legend(fontsize="small")
     ax.grid(True, which="both", alpha=0.3)
     return ax

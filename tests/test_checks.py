@@ -72,3 +72,36 @@ def test_is_a_mistake_indistinguishable_from_the_required_scale_never_named():
     assert close == "init(d) returned W1 with standard deviation 1.045, but it must be 1."
     far = wrong_scale_message("init(d)", "W1", 0.51, 1.0, "1", mistakes, tolerance=0.03)
     assert far.endswith("; 0.51 is half the scale.")
+
+
+def test_does_a_call_description_replace_the_arrays_in_messages():
+    def broken(X):
+        raise ValueError("shapes do not match")
+
+    with pytest.raises(CheckFailure) as failure:
+        call_student(broken, np.zeros((50, 50)), call="broken(X) with m = 50")
+    assert str(failure.value) == "broken(X) with m = 50 raised ValueError (shapes do not match)."
+
+
+def test_does_the_visible_example_exercise_every_unit_of_the_network():
+    # A dead unit (never active) or a layer where every unit is active would hide a wrong ReLU
+    # derivative from the visible checks.
+    from course.checks.regularization import deterministic_problem
+
+    problem = deterministic_problem()
+    for A in (problem["cache"][1], problem["cache"][5]):
+        assert np.all(np.any(A > 0, axis=1)) and np.any(A == 0)
+    assert 0 < problem["Y"].mean() < 1 and np.all(problem["parameters"]["b1"] != 0)
+
+
+def test_is_a_single_entry_gradient_accepted_whatever_its_shape_and_a_bias_row_refused():
+    from course.checks.regularization import GRADIENT_KEYS, gradients_as_arrays
+
+    parameters = {"W1": np.ones((4, 2)), "b1": np.ones((4, 1)), "W2": np.ones((3, 4)), "b2": np.ones((3, 1)),
+                  "W3": np.ones((1, 3)), "b3": np.ones((1, 1))}
+    gradients = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
+    for db3 in (0.5, np.float32(0.5), np.array(0.5), np.array([0.5])):
+        arrays = gradients_as_arrays({**gradients, "db3": db3}, parameters, "f(X, Y, cache, lambd)")
+        assert arrays["db3"].shape == (1, 1) and set(arrays) == set(GRADIENT_KEYS)
+    with pytest.raises(CheckFailure, match=r"db1 with shape \(4,\), but it must have the shape of b1, \(4, 1\): keep"):
+        gradients_as_arrays({**gradients, "db1": np.zeros(4)}, parameters, "f(X, Y, cache, lambd)")

@@ -46,3 +46,25 @@ def test_are_the_rings_not_linearly_separable():
 def test_does_an_unknown_name_list_the_available_datasets():
     with pytest.raises(FileNotFoundError, match="available: .*rings"):
         load_dataset("moons_that_do_not_exist")
+
+
+def test_does_the_wave_have_train_dev_and_test_sets_of_200_from_one_distribution():
+    from course.datasets import load_dev_set
+
+    train_X, train_Y, test_X, test_Y = load_dataset("wave")
+    dev_X, dev_Y = load_dev_set("wave")
+    for X, Y in ((train_X, train_Y), (dev_X, dev_Y), (test_X, test_Y)):
+        assert X.shape == (2, 200) and Y.shape == (1, 200)
+        assert np.all(np.abs(X) <= 1) and set(np.unique(Y)) == {0, 1}
+        # Mostly above the curve is class 1, but about 10 % of the labels disagree with it (the noise
+        # that an unregularized network learns by heart).
+        above = X[1] > 0.4 * np.sin(2.5 * X[0])
+        assert 0.05 <= np.mean(above != (Y[0] == 1)) <= 0.16
+    assert not np.array_equal(train_X, dev_X) and not np.array_equal(dev_X, test_X)
+
+
+def test_does_asking_for_a_missing_dev_set_say_what_the_file_holds():
+    from course.datasets import load_dev_set
+
+    with pytest.raises(KeyError, match="'rings' has no dev set; it holds test_X, test_Y, train_X, train_Y"):
+        load_dev_set("rings")

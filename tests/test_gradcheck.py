@@ -351,3 +351,14 @@ def test_does_the_band_follow_the_course_thresholds(difference, band):
 def test_does_auto_mode_switch_by_size():
     assert _check(nets.SMALL_DIMS, 20).mode == "exhaustive"
     assert _check(nets.WIDE_SMALL_DIMS, 20).mode == "random"
+
+
+def test_does_the_report_list_one_finding_per_distinct_cause():
+    assert _check(nets.SMALL_DIMS, SMALL_M, 0.7).findings == []
+    J, params, grads = nets.problem(nets.SMALL_DIMS, SMALL_M, 0.7, 1.0, 0)
+    W = params["W3"]
+    grads = {**grads, "dW3": grads["dW3"] - 0.7 / SMALL_M * W, "db1": 2 * grads["db1"]}
+    report = gradcheck(J, params, grads, lambd=0.7, m=SMALL_M)
+    assert not report.ok and len(report.findings) == 2
+    assert "db1" in report.findings[0] and "dW3" in report.findings[1] and "missing" in report.findings[1]
+    assert all(finding in report.diagnosis for finding in report.findings)

@@ -91,3 +91,45 @@ def test_does_a_seed_make_training_reproducible_and_record_the_cost_curve(capsys
 def test_does_train_refuse_an_input_size_that_does_not_match_the_data():
     with pytest.raises(ValueError, match="layers_dims\\[0\\] is 3 but X has 2 features"):
         train(np.zeros((2, 5)), np.zeros((1, 5)), he, layers_dims=(3, 4, 1), num_iterations=1)
+
+
+def test_does_compute_cost_equal_the_textbook_formula_and_stay_finite_when_saturated():
+    from course.network import compute_cost
+
+    rng = np.random.default_rng(4)
+    A3, Y = rng.uniform(0.05, 0.95, size=(1, 30)), rng.integers(0, 2, size=(1, 30))
+    assert compute_cost(A3, Y) == pytest.approx(naive_cross_entropy(A3, Y), rel=1e-12)
+    assert isinstance(compute_cost(A3, Y), float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        saturated = compute_cost(np.array([[1.0, 0.0]]), np.array([[0, 1]]))
+    assert np.isfinite(saturated) and saturated > 30
+
+
+def test_does_the_provided_initialization_have_the_he_scale_and_follow_the_seed():
+    from course.network import initialize_parameters
+
+    np.random.seed(7)
+    first = initialize_parameters([800, 400, 1])
+    np.random.seed(7)
+    second = initialize_parameters([800, 400, 1])
+    np.testing.assert_array_equal(first["W1"], second["W1"])
+    assert first["W1"].std() == pytest.approx(np.sqrt(2 / 800), rel=0.02)
+    assert first["W2"].shape == (1, 400) and not np.any(first["b1"]) and first["b2"].shape == (1, 1)
+
+
+def test_does_train_use_the_given_cost_and_backward_and_call_the_monitor():
+    rng = np.random.default_rng(5)
+    X, Y = rng.standard_normal((2, 30)), rng.integers(0, 2, size=(1, 30))
+    seen, monitored = [], []
+
+    def backward(X, Y, cache):
+        seen.append(cache[2].shape)
+        return backward_propagation(X, Y, cache)
+
+    parameters, costs = train(X, Y, he, num_iterations=20, print_every=0, record_every=10, seed=1,
+                              cost=lambda A3, parameters: float(np.sum(parameters["W1"] ** 2)),
+                              backward=backward, monitor=lambda i, parameters: monitored.append(i))
+    assert len(seen) == 20 and seen[0] == (10, 2)
+    assert monitored == [0, 10, 20]
+    assert costs[-1] == (20, pytest.approx(float(np.sum(parameters["W1"] ** 2))))

@@ -40,7 +40,7 @@ def test_does_environment_yml_name_the_same_dependencies_as_the_pip_install():
 
 
 def test_does_the_installable_package_leave_autograder_out():
-    assert PYPROJECT["tool"]["setuptools"]["packages"] == ["course", "course.data"]
+    assert PYPROJECT["tool"]["setuptools"]["packages"] == ["course", "course.checks", "course.data"]
 
 
 def test_does_ci_run_exactly_the_readme_test_command():

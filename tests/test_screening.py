@@ -1,13 +1,11 @@
 """Does the screen catch code that tampers with grading, and leave every honest solution alone?"""
 
-import inspect
-
 import nbformat
 import pytest
 
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.screening import screen_notebook, screen_source
-from autograder.solutions import initialization
+from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring
 from tests.catalogue.loader import load_cases
 
@@ -18,6 +16,8 @@ TAMPERING = {
     "patched nested numpy": "import numpy\nnumpy.random.randn = lambda *shape: numpy.ones(shape)",
     "patched visible check": "import course.checks as c\nc.check_initialize_parameters_he = print",
     "imported checks": "from course import checks\nchecks.fail = print",
+    "imported checks submodule": "from course.checks.regularization import close\nclose.__defaults__ = ()",
+    "checks submodule as module": "import course.checks.regularization as r\nr.RTOL = 1.0",
     "setattr on a module": "setattr(np, 'std', lambda *a: 10.0)",
     "vars of a module": "vars(np)['std'] = lambda *a: 10.0",
     "grader import": "from autograder.checks import initialization",
@@ -35,7 +35,8 @@ def test_is_this_tampering_flagged(name):
     assert screen_source(TAMPERING[name]), name
 
 
-HONEST = [case for case in load_cases("initialization")]
+ASSIGNMENTS = ("initialization", "regularization")
+HONEST = [case for assignment in ASSIGNMENTS for case in load_cases(assignment)]
 
 
 @pytest.mark.parametrize("case", HONEST, ids=lambda case: case.id)
@@ -44,14 +45,20 @@ def test_is_no_catalogue_solution_flagged(case):
     assert screen_source(code_without_docstring(case.path)) == []
 
 
-@pytest.mark.parametrize("name", ["initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"])
-def test_is_the_reference_solution_not_flagged(name):
-    assert screen_source(inspect.getsource(getattr(initialization, name))) == []
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_is_the_reference_solution_not_flagged(assignment):
+    for name, source in reference_answers(assignment).items():
+        assert screen_source(source) == [], name
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_is_the_untouched_release_not_flagged(assignment):
+    notebook = nbformat.read(REPO_ROOT / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+    assert screen_notebook(notebook) == []
 
 
 def test_are_only_cells_the_student_can_change_screened():
     notebook = nbformat.read(REPO_ROOT / "release" / "initialization" / "initialization.ipynb", as_version=4)
-    assert screen_notebook(notebook) == []
     added = nbformat.v4.new_code_cell("import sys\nsys.modules.clear()")
     notebook.cells.append(added)
     locked = nbformat.v4.new_code_cell("exec('1')", metadata={"nbgrader": {"locked": True, "grade_id": "x"}})

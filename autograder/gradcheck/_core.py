@@ -395,10 +395,11 @@ def _verdict(blocks, evidence, parts, hints, mode, evaluations):
     if ok:
         diagnosis = _positive(blocks, difference, mode)
     else:
-        diagnosis, per_block = diagnose(evidence, verdicts, hints)
+        diagnosis, per_block, findings = diagnose(evidence, verdicts, hints)
         for name, sentence in per_block.items():
             blocks[name].cause = sentence
-    return GradcheckReport(ok, difference, blocks, diagnosis, [], mode, evaluations)
+    return GradcheckReport(ok, difference, blocks, diagnosis, [], mode, evaluations,
+                           findings if not ok else [])
 
 
 def _positive(blocks, difference, mode):

@@ -442,13 +442,15 @@ def diagnose(evidence, verdicts, hints):
     Returns a tuple of:
     - diagnosis: one or two sentences
     - causes: dict parameter name -> one sentence for that block
+    - findings: list of sentences, one per distinct cause, in the order
+      of the parameters (the diagnosis quotes the first two)
     """
     causes = {name: explain(ev) for name, ev in evidence.items()}
     per_block = {name: group_sentence(c.kind, (c.k, c.beta), [evidence[name]], hints)
                  for name, c in causes.items()}
     pattern = layer_pattern(verdicts, causes, hints)
     if pattern:
-        return pattern, per_block
+        return pattern, per_block, [pattern]
     groups = {}
     for name, c in causes.items():
         groups.setdefault(_group_key(c, name), []).append(name)
@@ -462,4 +464,4 @@ def diagnose(evidence, verdicts, hints):
     if len(sentences) > 2:
         rest = sum(len(names) for names in list(groups.values())[2:])
         text += f" ({rest} more block{'s' if rest > 1 else ''} wrong: see the table.)"
-    return text, per_block
+    return text, per_block, sentences

@@ -95,6 +95,9 @@ class GradcheckReport:
     - problems: list of sentences about invalid inputs (shape, dtype, ...)
     - mode: "exhaustive" or "random"
     - evaluations: number of cost evaluations spent
+    - findings: the failing blocks' causes, one sentence per distinct
+      cause, in the order of the parameters (the diagnosis quotes the
+      first two); empty when ok or when the inputs could not be checked
     """
     ok: bool
     difference: float
@@ -103,6 +106,7 @@ class GradcheckReport:
     problems: list = field(default_factory=list)
     mode: str = ""
     evaluations: int = 0
+    findings: list = field(default_factory=list)
 
     @property
     def band(self):

@@ -1,7 +1,7 @@
 """Reference solutions of the initialization assignment.
 
 Each function below is, line for line, the solution cell of source/initialization/initialization.ipynb
-between the nbgrader solution markers (tests/test_initialization_assignment.py keeps them equal).
+between the nbgrader solution markers (tests/test_assignments.py keeps them equal).
 """
 
 import numpy as np

@@ -1,64 +1,10 @@
-"""Visible checks that students run in the notebooks, and the contract checks they share with grading.
+"""Visible checks of the initialization notebook, and the parameter contract the hidden tests share."""
 
-Every check raises CheckFailure with one sentence that says what is wrong, or prints what passed.
-Student code is always called through `call_student`, so that a print or a NumPy warning inside a
-correct solution is shown on standard output and never lands on standard error (nbgrader gives zero
-points to a test cell that writes anything to standard error).
-"""
-
-import contextlib
-import copy
-import io
 import re
-import warnings
 
 import numpy as np
 
-
-class CheckFailure(AssertionError):
-    """A check found a problem; the message is one sentence meant for the student."""
-
-
-# Every check sets __tracebackhide__, so a failure's traceback shows the student only `fail` and
-# the message; `cause` chains the student's own exception, whose traceback stays visible.
-def fail(message, cause=None):
-    """Stop the check: raise CheckFailure(message)."""
-    raise CheckFailure(message) from cause
-
-
-def describe_call(function, *args):
-    """`name(arg, ...)` as a student would write the call, for messages."""
-    return f"{getattr(function, '__name__', 'your function')}({', '.join(repr(a) for a in args)})"
-
-
-def call_student(function, *args):
-    """Call a student's function with its prints and warnings kept off standard error.
-
-    Returns whatever the function returns. If it raises, fail with a sentence naming the call and
-    the exception. Whatever it wrote to stdout or stderr, and any warning, is echoed on stdout.
-    """
-    __tracebackhide__ = True
-    captured = io.StringIO()
-    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), \
-            warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
-        warnings.simplefilter("always")
-        try:
-            # A copy, so a function that changes its argument (layers_dims.pop()) cannot change ours.
-            result = function(*copy.deepcopy(args))
-        except Exception as error:  # noqa: BLE001 - any failure of student code is reported the same way
-            outcome = error
-        else:
-            outcome = None
-    output = captured.getvalue()
-    if output.strip():
-        print(f"[{describe_call(function, *args)} printed]\n{output.rstrip()}")
-    for warning in caught:
-        print(f"[{describe_call(function, *args)} warned] {warning.category.__name__}: {warning.message}")
-    if outcome is not None:
-        detail = " ".join(str(outcome).split())
-        fail(f"{describe_call(function, *args)} raised {type(outcome).__name__}"
-             + (f" ({detail.rstrip('.')})." if detail else "."), cause=outcome)
-    return result
+from .core import call_student, describe_call, fail, passed
 
 
 def parameter_keys(layers_dims):
@@ -170,10 +116,6 @@ def wrong_scale_message(call, key, measured, required, rule, candidates, toleran
     return f"{call} returned {key} with standard deviation {measured:.4g}, but it must be {formula}{cause}."
 
 
-def _passed(message):
-    print(f"\u2714 {message}")
-
-
 def check_zero_weights(parameters, call):
     """Fail unless every weight matrix W[l] in `parameters` is all zeros."""
     __tracebackhide__ = True
@@ -190,7 +132,7 @@ def check_initialize_parameters_zeros(initialize_parameters_zeros):
         parameters = call_student(initialize_parameters_zeros, layers_dims)
         check_parameters_contract(parameters, layers_dims, call)
         check_zero_weights(parameters, call)
-    _passed("keys, shapes, dtype and zero values are right for [3, 2, 1] and [2, 10, 5, 1].")
+    passed("keys, shapes, dtype and zero values are right for [3, 2, 1] and [2, 10, 5, 1].")
 
 
 def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0.1):
@@ -218,8 +160,8 @@ def check_initialize_parameters_random(initialize_parameters_random):
         call = describe_call(initialize_parameters_random, layers_dims)
         check_parameters_contract(call_student(initialize_parameters_random, layers_dims), layers_dims, call)
     _check_weight_scale(initialize_parameters_random, [400, 300, 200], lambda l: 10.0, lambda l: "10")
-    _passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    _passed("on [400, 300, 200] the weights have a standard deviation close to 10.")
+    passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
+    passed("on [400, 300, 200] the weights have a standard deviation close to 10.")
 
 
 def check_initialize_parameters_he(initialize_parameters_he):
@@ -231,8 +173,8 @@ def check_initialize_parameters_he(initialize_parameters_he):
     dims = [400, 300, 200]
     _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
                         lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
-    _passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    _passed("on [400, 300, 200] the weights of layer l have a standard deviation close to sqrt(2 / n[l-1]).")
+    passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
+    passed("on [400, 300, 200] the weights of layer l have a standard deviation close to sqrt(2 / n[l-1]).")
 
 
 def describe_parameters(parameters):

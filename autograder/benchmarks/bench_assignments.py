@@ -1,0 +1,150 @@
+"""Benchmark the assignments: each notebook as a student runs it, autograding, and the hidden tests.
+
+    python -m autograder.benchmarks.bench_assignments [NAME ...] [--repeats N]
+
+For each assignment (default: all), prints medians over N runs (default 5) of:
+- the release notebook completed with the reference solutions, run top to bottom (kernel start
+  included), as a student's "Restart Kernel and Run All Cells";
+- autograding one submission with nbgrader, split into kernel start and shutdown, executing the
+  notebook's cells, and the rest (nbgrader's own work: copying, checksums, gradebook, overwriting
+  locked cells);
+- each hidden test called in-process on the reference solution (what a test cell adds to grading).
+"""
+
+import argparse
+import contextlib
+import importlib
+import io
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from autograder import pipeline
+from autograder.nbgrader_course import REPO_ROOT, check, grading_environment, open_course
+from autograder.solutions import reference_answers
+from autograder.submissions import fill_solutions, write_submission
+
+# assignment -> the issue's target for the notebook run, in seconds
+NOTEBOOK_TARGETS = {"initialization": 10, "regularization": 15}
+AUTOGRADE_TARGET = 15
+
+
+def release_path(assignment):
+    return REPO_ROOT / "release" / assignment / f"{assignment}.ipynb"
+
+
+def completed_release(assignment):
+    return fill_solutions(release_path(assignment), reference_answers(assignment))
+
+
+def time_notebook(assignment, folder):
+    """Seconds to start a kernel and run the completed release, and seconds of cell execution alone."""
+    notebook = completed_release(assignment)
+    client = NotebookClient(notebook, timeout=120, allow_errors=True, resources={"metadata": {"path": str(folder)}})
+    start = time.perf_counter()
+    with client.setup_kernel():
+        started = time.perf_counter()
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+        executed = time.perf_counter()
+    return time.perf_counter() - start, executed - started
+
+
+def time_kernel_start(folder):
+    """Seconds to start a python3 kernel, wait until it answers, and shut it down."""
+    client = NotebookClient(nbformat.v4.new_notebook(), resources={"metadata": {"path": str(folder)}})
+    start = time.perf_counter()
+    with client.setup_kernel():
+        pass
+    return time.perf_counter() - start
+
+
+def time_autograde(assignment, api, student):
+    start = time.perf_counter()
+    check(api.autograde(assignment, student), f"autograde {student}")
+    return time.perf_counter() - start
+
+
+def time_hidden_tests(assignment, repeats):
+    """{graded function: median seconds of its hidden test on the reference solution, in-process}."""
+    checks = importlib.import_module(f"autograder.checks.{assignment}")
+    solutions = importlib.import_module(f"autograder.solutions.{assignment}")
+    medians = {}
+    for name in reference_answers(assignment):
+        times = []
+        for _ in range(max(repeats, 20)):
+            start = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                getattr(checks, f"grade_{name}")(getattr(solutions, name))
+            times.append(time.perf_counter() - start)
+        medians[name] = statistics.median(times)
+    return medians
+
+
+def median_ms(values):
+    return f"{1000 * statistics.median(values):8.0f} ms"
+
+
+def benchmark(assignment, repeats):
+    """Run and print the benchmark of one assignment."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        shutil.copy(REPO_ROOT / "nbgrader_config.py", root)
+        shutil.copytree(REPO_ROOT / "source", root / "source")
+        pipeline.generate_release(root, assignment)
+        name = release_path(assignment).name
+        for index in range(repeats):
+            write_submission(root, assignment, f"student{index}", {name: completed_release(assignment)})
+        student_folder = root / "student_run"
+        student_folder.mkdir()
+
+        notebook_runs, executions, kernel_starts, autogrades = [], [], [], []
+        for index in range(repeats):
+            total, executed = time_notebook(assignment, student_folder)
+            notebook_runs.append(total)
+            executions.append(executed)
+            kernel_starts.append(time_kernel_start(student_folder))
+            print(f"  run {index + 1}/{repeats}: notebook {total:.2f} s", flush=True)
+        with grading_environment():
+            api = open_course(root)
+            time_autograde(assignment, api, "student0")  # first call creates the gradebook: not counted
+            for index in range(repeats):
+                autogrades.append(time_autograde(assignment, api, f"student{index}"))
+                print(f"  run {index + 1}/{repeats}: autograde {autogrades[-1]:.2f} s", flush=True)
+    hidden = time_hidden_tests(assignment, repeats)
+
+    own = [grade - kernel - execution for grade, kernel, execution in zip(autogrades, kernel_starts, executions)]
+    print(f"\n{assignment} assignment, medians of {repeats} runs")
+    print(f"  release notebook with the reference solutions, top to bottom  {median_ms(notebook_runs)}"
+          f"   (target <= {NOTEBOOK_TARGETS[assignment]} s)")
+    print(f"    of which cell execution                                     {median_ms(executions)}")
+    print(f"  autograde one submission (nbgrader, wall)                      {median_ms(autogrades)}"
+          f"   (target <= {AUTOGRADE_TARGET} s)")
+    print(f"    kernel start and shutdown                                   {median_ms(kernel_starts)}")
+    print(f"    cell execution                                              {median_ms(executions)}")
+    print(f"    nbgrader's own work (the rest)                              {median_ms(own)}")
+    for function, seconds in hidden.items():
+        print(f"  hidden test of {function:<46} {1000 * seconds:8.1f} ms")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("assignments", nargs="*", metavar="NAME",
+                        help=f"assignments to benchmark (default: {', '.join(NOTEBOOK_TARGETS)})")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.assignments if name not in NOTEBOOK_TARGETS]
+    if unknown:
+        parser.error(f"no assignment {unknown[0]!r} (there is: {', '.join(NOTEBOOK_TARGETS)})")
+    for assignment in args.assignments or NOTEBOOK_TARGETS:
+        print(f"=== {assignment} ===", flush=True)
+        benchmark(assignment, args.repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""Hidden tests of the L2 regularization assignment.
+
+Both graded functions are deterministic, so they are compared with the reference solutions
+(autograder/solutions/regularization.py) on fresh random problems of several sizes, with lambd = 0
+and lambd > 0, to a tight tolerance. The backward pass is also run through the gradient-check
+harness against the regularized cost computed from the logits of the provided forward pass, so a
+wrong gradient is explained by the harness's diagnosis ("dW1 differs from the numerical gradient by
+-0.1·W1: the L2 term (λ/m)·W1 is missing"). Where a mistake is a known one, the sentence names it:
+- cost: lambd / m instead of lambd / (2 m), biases included, norms not squared, L1, a layer left
+  out, lambd ignored, m taken from the wrong axis, a wrong cross-entropy, ...
+- gradients: the L2 term missing, halved, doubled or not divided by m, biases regularized, the
+  ReLU derivative taken where it is not, db summed over every axis, lambd ignored.
+"""
+
+import numpy as np
+
+from autograder.gradcheck import gradcheck
+from autograder.solutions import regularization as reference
+from course.checks import call_student, fail
+from course.checks.regularization import (GRADIENT_KEYS, LAYERS, bias_residual_words, close, cost_as_float,
+                                          first_wrong_from_the_top, gradients_as_arrays, l2_residual_words,
+                                          lambd_ignored, worst_entry)
+from course.network import cross_entropy_from_logits, forward_propagation
+
+# (n_x, n1, n2, m): the notebook's shape, a single example, n_x = m (so that a mix-up of the two
+# axes shows elsewhere), more examples than units, one unit in a hidden layer.
+PROBLEM_SIZES = ((2, 20, 3, 7), (5, 4, 6, 1), (3, 2, 2, 13), (4, 7, 1, 4), (6, 3, 5, 31))
+LAMBDAS = (0.0, 0.7, 2.3)
+# Problems whose backward pass also goes through the gradient check, and the lambd used there.
+GRADCHECK_SIZES = PROBLEM_SIZES[:2]
+GRADCHECK_LAMBD = 0.7
+
+
+def random_problem(n_x, n1, n2, m, rng):
+    """X: (n_x, m), Y: (1, m), parameters with He-scaled weights and nonzero biases, A3 and cache.
+
+    Y holds both classes whenever m > 1, and A3 stays well inside (0, 1). The draw is repeated until
+    every hidden layer has both active and inactive entries and, with m > 1, no unit is inactive on
+    every example: a dead unit or layer has zero gradients, which would hide a missing term, and a
+    layer without inactive entries would hide a wrong ReLU derivative.
+    """
+    sizes = (n_x, n1, n2, 1)
+    while True:
+        parameters = {}
+        for l in LAYERS:
+            parameters[f"W{l}"] = rng.standard_normal((sizes[l], sizes[l - 1])) * np.sqrt(2 / sizes[l - 1])
+            parameters[f"b{l}"] = rng.standard_normal((sizes[l], 1)) * 0.3
+        X = rng.standard_normal((n_x, m))
+        A3, cache = forward_propagation(X, parameters)
+        hidden = (cache[1], cache[5])
+        if all(np.any(A > 0) and np.any(A == 0) and (m == 1 or np.all(np.any(A > 0, axis=1))) for A in hidden):
+            break
+    Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.int64)
+    return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache, "sizes": (n_x, n1, n2, m)}
+
+
+def _problems(rng=None):
+    rng = np.random.default_rng() if rng is None else rng
+    return [random_problem(*sizes, rng) for sizes in PROBLEM_SIZES]
+
+
+def _where(problem, lambd):
+    n_x, n1, n2, m = problem["sizes"]
+    return f"n_x = {n_x}, n1 = {n1}, n2 = {n2}, m = {m}, lambd = {lambd:g}"
+
+
+# --- the cost ---------------------------------------------------------------------------------------
+
+def _cost_features(problem):
+    """Quantities the usual wrong L2 terms are made of, for one problem."""
+    W = [problem["parameters"][f"W{l}"] for l in LAYERS]
+    b = [problem["parameters"][f"b{l}"] for l in LAYERS]
+    return {
+        "squares": [float(np.sum(w * w)) for w in W],
+        "bias_squares": sum(float(np.sum(v * v)) for v in b),
+        "norms": [float(np.linalg.norm(w)) for w in W],
+        "abs": sum(float(np.sum(np.abs(w))) for w in W),
+        "sums_squared": sum(float(np.sum(w)) ** 2 for w in W),
+        "means": sum(float(np.mean(w * w)) for w in W),
+        "m": problem["sizes"][3], "n_x": problem["sizes"][0],
+    }
+
+
+def _wrong_l2_terms():
+    """(phrase, f(features, lambd) -> L2 term) for the usual mistakes in the L2 part of the cost."""
+    def right(f, lambd):
+        return lambd / (2 * f["m"]) * sum(f["squares"])
+
+    terms = [
+        ("the L2 term is missing", lambda f, lambd: 0.0),
+        ("the L2 term uses lambd / m instead of lambd / (2 m)", lambda f, lambd: 2 * right(f, lambd)),
+        ("the L2 term is divided by 4 m instead of 2 m", lambda f, lambd: right(f, lambd) / 2),
+        ("the L2 term is not divided by m", lambda f, lambd: right(f, lambd) * f["m"]),
+        ("the L2 term is multiplied by m instead of divided by it", lambda f, lambd: right(f, lambd) * f["m"] ** 2),
+        ("the L2 term is subtracted instead of added", lambda f, lambd: -right(f, lambd)),
+        ("the L2 term also sums the squared biases, which are not regularized",
+         lambda f, lambd: lambd / (2 * f["m"]) * (sum(f["squares"]) + f["bias_squares"])),
+        ("the L2 term adds the norms ||W[l]|| instead of their squares ||W[l]||^2 (the Frobenius norm must be squared)",
+         lambda f, lambd: lambd / (2 * f["m"]) * sum(f["norms"])),
+        ("the L2 term squares the sum of the three norms instead of adding the three squared norms",
+         lambda f, lambd: lambd / (2 * f["m"]) * sum(f["norms"]) ** 2),
+        ("the L2 term adds the absolute values |W| (that is L1) instead of the squares W^2",
+         lambda f, lambd: lambd / (2 * f["m"]) * f["abs"]),
+        ("the L2 term squares the sum of the entries of each W instead of adding the squared entries",
+         lambda f, lambd: lambd / (2 * f["m"]) * f["sums_squared"]),
+        ("the L2 term averages the squared entries of each W (np.mean) instead of adding them (np.sum)",
+         lambda f, lambd: lambd / (2 * f["m"]) * f["means"]),
+        ("the L2 term divides by the number of input features n_x = W1.shape[1] instead of the number "
+         "of examples m = Y.shape[1]", lambda f, lambd: lambd / (2 * f["n_x"]) * sum(f["squares"])),
+    ]
+    for l in LAYERS:
+        others = [k for k in LAYERS if k != l]
+        terms.append((f"the L2 term leaves out W{l}: it must add ||W1||^2, ||W2||^2 and ||W3||^2",
+                      lambda f, lambd, others=others: lambd / (2 * f["m"]) * sum(f["squares"][k - 1] for k in others)))
+    return terms
+
+
+def _wrong_cross_entropies():
+    """(phrase, f(cross-entropy, m) -> wrong value) for the usual mistakes in the cross-entropy."""
+    return [
+        ("the cross-entropy is summed over the examples but not divided by m", lambda ce, m: ce * m),
+        ("the cross-entropy has the wrong sign: it is -(1/m) sum(y log(a) + (1 - y) log(1 - a))", lambda ce, m: -ce),
+        ("the cross-entropy is divided by m twice", lambda ce, m: ce / m),
+    ]
+
+
+def _nonempty_subsets(items):
+    return [tuple(item for bit, item in enumerate(items) if mask >> bit & 1) for mask in range(1, 2 ** len(items))]
+
+
+def _matches(values, expected):
+    return all(close(v, e) for v, e in zip(values, expected))
+
+
+def grade_compute_cost_with_regularization(compute_cost_with_regularization):
+    """Hidden tests of compute_cost_with_regularization: the reference on random problems."""
+    __tracebackhide__ = True
+    problems = _problems()
+    got, want = [], []   # per problem: {lambd: cost}
+    for problem in problems:
+        costs = {}
+        for lambd in LAMBDAS:
+            call = (f"compute_cost_with_regularization(A3, Y, parameters, lambd) with {_where(problem, lambd)}")
+            args = (problem["A3"], problem["Y"], problem["parameters"], lambd)
+            costs[lambd] = cost_as_float(call_student(compute_cost_with_regularization, *args, call=call), call)
+        got.append(costs)
+        want.append({lambd: reference.compute_cost_with_regularization(*args[:3], lambd) for lambd in LAMBDAS})
+    if all(_matches([g[l] for l in LAMBDAS], [w[l] for l in LAMBDAS]) for g, w in zip(got, want)):
+        print("\u2714 hidden tests passed")
+        return
+    fail(_explain_cost(problems, got, want))
+
+
+def _explain_cost(problems, got, want):
+    """One sentence: what is wrong with the student's costs (got) compared with the right ones (want)."""
+    positive = [lambd for lambd in LAMBDAS if lambd > 0]
+    if all(lambd_ignored([g[lambd] for lambd in LAMBDAS]) for g in got):
+        return ("compute_cost_with_regularization returns the same cost whatever lambd is, but the L2 term "
+                "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) grows with lambd: use the argument lambd.")
+    cross_entropy = [w[0.0] for w in want]
+    if not _matches([g[0.0] for g in got], cross_entropy):
+        m = [p["sizes"][3] for p in problems]
+        for phrase, wrong in _wrong_cross_entropies():
+            if _matches([g[0.0] for g in got], [wrong(ce, k) for ce, k in zip(cross_entropy, m)]):
+                return f"With lambd = 0 compute_cost_with_regularization returns a wrong cost: {phrase}."
+        offsets = [g[0.0] - ce for g, ce in zip(got, cross_entropy)]
+        for layers in _nonempty_subsets(LAYERS):
+            if _matches(offsets, [sum(_cost_features(p)["squares"][l - 1] for l in layers) for p in problems]):
+                names = " + ".join(f"||W{l}||^2" for l in layers)
+                return (f"With lambd = 0 compute_cost_with_regularization still adds {names}: that part of the "
+                        "L2 term is not multiplied by lambd / (2 m) (missing parentheses?).")
+        g, w, p = next((g, w, p) for g, w, p in zip(got, want, problems) if not close(g[0.0], w[0.0]))
+        return (f"With {_where(p, 0.0)}, compute_cost_with_regularization returned {g[0.0]:.6g}, but the cost is then "
+                f"the plain cross-entropy, {w[0.0]:.6g}: the cross-entropy part is wrong.")
+    features = [_cost_features(p) for p in problems]
+    l2_got = [g[lambd] - g[0.0] for g in got for lambd in positive]
+    for phrase, wrong in _wrong_l2_terms():
+        if _matches(l2_got, [wrong(f, lambd) for f in features for lambd in positive]):
+            return f"The cross-entropy part of compute_cost_with_regularization is right, but {phrase}."
+    g, w, p, lambd = next((g, w, p, lambd) for g, w, p in zip(got, want, problems) for lambd in positive
+                          if not close(g[lambd], w[lambd]))
+    return (f"With {_where(p, lambd)}, compute_cost_with_regularization adds an L2 term of {g[lambd] - g[0.0]:.6g} "
+            f"to the cross-entropy, but lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {w[lambd] - w[0.0]:.6g}.")
+
+
+# --- the gradients ----------------------------------------------------------------------------------
+
+def regularized_cost_from_logits(X, Y, lambd):
+    """parameters -> the regularized cost, computed from the logits Z3 of the provided forward pass.
+
+    From the logits, so the cost keeps its digits where the sigmoid saturates (the gradient check
+    needs them; see autograder.gradcheck).
+    """
+    m = X.shape[1]
+
+    def cost(parameters):
+        Z3 = forward_propagation(X, parameters)[1][8]
+        return cross_entropy_from_logits(Z3, Y) + lambd / (2 * m) * sum(
+            float(np.sum(np.square(parameters[f"W{l}"]))) for l in LAYERS)
+    return cost
+
+
+def _call_backward(backward, problem, lambd):
+    __tracebackhide__ = True
+    call = f"backward_propagation_with_regularization(X, Y, cache, lambd) with {_where(problem, lambd)}"
+    gradients = call_student(backward, problem["X"], problem["Y"], problem["cache"], lambd, call=call)
+    return gradients_as_arrays(gradients, problem["parameters"], call)
+
+
+def _known_mistake(key, got, right, problem, lambd):
+    """A phrase naming a known mistake in one gradient block, or None."""
+    residual, m = got - right, problem["sizes"][3]
+    parameter = problem["parameters"][key[1:]]
+    if key[1] == "W":
+        return l2_residual_words(key, residual, parameter, lambd, m)
+    return bias_residual_words(key, residual, parameter, lambd, m)
+
+
+def _relu_derivative_of_one(problem, lambd, layer):
+    """The gradients a backward pass computes with the bug dZ[layer] = dA[layer] * (A[layer] >= 0):
+    A = relu(Z) is never negative, so that ReLU derivative is 1 everywhere."""
+    X, Y, m = problem["X"], problem["Y"], problem["sizes"][3]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = problem["cache"]
+    masks = {1: (A1 > 0).astype(float), 2: (A2 > 0).astype(float)}
+    masks[layer] = np.ones_like(masks[layer])
+    dZ = {3: A3 - Y}
+    dZ[2] = (W3.T @ dZ[3]) * masks[2]
+    dZ[1] = (W2.T @ dZ[2]) * masks[1]
+    inputs, weights = {1: X, 2: A1, 3: A2}, {1: W1, 2: W2, 3: W3}
+    gradients = {}
+    for l in LAYERS:
+        gradients[f"dW{l}"] = dZ[l] @ inputs[l].T / m + lambd / m * weights[l]
+        gradients[f"db{l}"] = np.sum(dZ[l], axis=1, keepdims=True) / m
+    return gradients
+
+
+def _gradient_check(backward, problem, lambd):
+    """Run the harness on the student's gradients; fail with its diagnosis if any block is wrong.
+
+    Two mistakes the harness can only describe loosely are named exactly: a db with an L2 term
+    (biases are not regularized) and a ReLU derivative that is 1 everywhere.
+    """
+    __tracebackhide__ = True
+    gradients = _call_backward(backward, problem, lambd)
+    X, Y = problem["X"], problem["Y"]
+    report = gradcheck(regularized_cost_from_logits(X, Y, lambd), problem["parameters"], gradients,
+                       lambd=lambd, m=X.shape[1], keep_prob=1)
+    if report.ok:
+        return
+    where = f"The gradient check fails with {_where(problem, lambd)}"
+    right = reference.backward_propagation_with_regularization(X, Y, problem["cache"], lambd)
+    for key in reversed(GRADIENT_KEYS):
+        if key[1] == "b" and report.blocks[key[1:]].ok is False:
+            words = _known_mistake(key, gradients[key], right[key], problem, lambd)
+            if words:
+                fail(f"{where}: {words}.")
+    for layer in (2, 1):
+        variant = _relu_derivative_of_one(problem, lambd, layer)
+        if all(close(gradients[key], variant[key]) for key in GRADIENT_KEYS):
+            fail(f"{where}: the error enters the backward pass at layer {layer}, where the ReLU derivative is 1 "
+                 f"everywhere (A{layer} >= 0 holds for every entry, since A{layer} = relu(Z{layer}) is never "
+                 f"negative): use dZ{layer} = dA{layer} * (A{layer} > 0).")
+    fail(f"{where}: {_one_sentence(report)}")
+
+
+def _one_sentence(report):
+    """The harness's diagnosis as one sentence: all of it when it has one finding (one cause, or the
+    layer where the error enters), else the cause found in the highest wrong block."""
+    if len(report.findings) == 1:
+        sentence = report.findings[0]
+    else:
+        wrong = [key for key in reversed(GRADIENT_KEYS) if report.blocks[key[1:]].ok is False]
+        others = " and ".join(wrong[1:])
+        sentence = report.blocks[wrong[0][1:]].cause.rstrip(".") + f" ({others} {'is' if len(wrong) == 2 else 'are'} wrong too)."
+    return sentence[0].lower() + sentence[1:] if sentence.startswith("The ") else sentence
+
+
+def _explain_gradients(problem, lambd, got, right):
+    """One sentence for the first block (top layer first) that differs from the reference."""
+    key = first_wrong_from_the_top(got, right)
+    words = _known_mistake(key, got[key], right[key], problem, lambd)
+    return (f"With {_where(problem, lambd)}, {key} is wrong: "
+            + (words if words else worst_entry(got[key], right[key])) + ".")
+
+
+def grade_backward_propagation_with_regularization(backward_propagation_with_regularization):
+    """Hidden tests of backward_propagation_with_regularization: the gradient check, then the reference."""
+    __tracebackhide__ = True
+    backward = backward_propagation_with_regularization
+    problems = _problems()
+    for problem in problems[:len(GRADCHECK_SIZES)]:
+        _gradient_check(backward, problem, GRADCHECK_LAMBD)
+    mismatches = {}   # lambd -> (problem, got, right) of the first problem where a block differs
+    for problem in problems:
+        X, Y, cache = problem["X"], problem["Y"], problem["cache"]
+        for lambd in LAMBDAS:
+            got = _call_backward(backward, problem, lambd)
+            right = reference.backward_propagation_with_regularization(X, Y, cache, lambd)
+            if lambd not in mismatches and not all(close(got[key], right[key]) for key in GRADIENT_KEYS):
+                mismatches[lambd] = (problem, got, right)
+    if not mismatches:
+        print("\u2714 hidden tests passed")
+        return
+    right_for = [lambd for lambd in LAMBDAS if lambd not in mismatches]
+    if right_for and len(mismatches) < len(LAMBDAS) and 0.0 not in right_for:
+        fail(f"backward_propagation_with_regularization gives the right gradients only for lambd = "
+             f"{', '.join(f'{l:g}' for l in right_for)}, so it does not use the argument lambd as it should "
+             "(every dW[l] gets (lambd / m) * W[l]).")
+    lambd = min(mismatches)
+    fail(_explain_gradients(mismatches[lambd][0], lambd, *mismatches[lambd][1:]))
+

@@ -1,0 +1,20 @@
+"""The checks students run in the notebooks (and that the hidden tests build on).
+
+- course.checks.core: CheckFailure, calling student code safely, one-line reports
+- course.checks.initialization: the parameter contract and the initialization checks
+- course.checks.regularization: the cost and gradient contracts and the L2 regularization checks
+
+Everything a notebook uses is importable from course.checks directly.
+"""
+
+from .core import CheckFailure, call_student, describe_call, fail, passed
+from .initialization import (check_initialize_parameters_he, check_initialize_parameters_random,
+                             check_initialize_parameters_zeros, check_parameters_contract, check_zero_weights,
+                             common_scale_mistakes, describe_parameters, weight_std, wrong_scale_message)
+from .regularization import check_backward_propagation_with_regularization, check_compute_cost_with_regularization
+
+__all__ = ["CheckFailure", "call_student", "describe_call", "fail", "passed",
+           "check_initialize_parameters_he", "check_initialize_parameters_random", "check_initialize_parameters_zeros",
+           "check_parameters_contract", "check_zero_weights", "common_scale_mistakes", "describe_parameters",
+           "weight_std", "wrong_scale_message",
+           "check_backward_propagation_with_regularization", "check_compute_cost_with_regularization"]

@@ -1,0 +1,68 @@
+"""What every check shares: the failure type, calling student code safely, and reporting.
+
+Every check raises CheckFailure with one sentence that says what is wrong, or prints what passed.
+Student code is always called through `call_student`, so that a print or a NumPy warning inside a
+correct solution is shown on standard output and never lands on standard error (nbgrader gives zero
+points to a test cell that writes anything to standard error).
+"""
+
+import contextlib
+import copy
+import io
+import warnings
+
+import numpy as np
+
+
+class CheckFailure(AssertionError):
+    """A check found a problem; the message is one sentence meant for the student."""
+
+
+# Every check sets __tracebackhide__, so a failure's traceback shows the student only `fail` and
+# the message; `cause` chains the student's own exception, whose traceback stays visible.
+def fail(message, cause=None):
+    """Stop the check: raise CheckFailure(message)."""
+    raise CheckFailure(message) from cause
+
+
+def describe_call(function, *args):
+    """`name(arg, ...)` as a student would write the call, for messages."""
+    return f"{getattr(function, '__name__', 'your function')}({', '.join(repr(a) for a in args)})"
+
+
+def call_student(function, *args, call=None):
+    """Call a student's function with its prints and warnings kept off standard error.
+
+    Returns whatever the function returns. If it raises, fail with a sentence naming the call and
+    the exception. Whatever it wrote to stdout or stderr, and any warning, is echoed on stdout.
+    call: how to name the call in messages (default: the function and the repr of the arguments,
+    which suits small arguments such as layer sizes, not arrays)
+    """
+    __tracebackhide__ = True
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), \
+            warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+        warnings.simplefilter("always")
+        try:
+            # A copy, so a function that changes its argument (layers_dims.pop()) cannot change ours.
+            result = function(*copy.deepcopy(args))
+        except Exception as error:  # noqa: BLE001 - any failure of student code is reported the same way
+            outcome = error
+        else:
+            outcome = None
+    call = call or describe_call(function, *args)
+    output = captured.getvalue()
+    if output.strip():
+        print(f"[{call} printed]\n{output.rstrip()}")
+    for warning in caught:
+        print(f"[{call} warned] {warning.category.__name__}: {warning.message}")
+    if outcome is not None:
+        detail = " ".join(str(outcome).split())
+        fail(f"{call} raised {type(outcome).__name__}"
+             + (f" ({detail.rstrip('.')})." if detail else "."), cause=outcome)
+    return result
+
+
+def passed(message):
+    """Print one line saying what a check found right."""
+    print(f"\u2714 {message}")

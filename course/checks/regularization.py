@@ -1,0 +1,262 @@
+"""Visible checks of the L2 regularization notebook, and the contracts the hidden tests share.
+
+The checks run the student's functions on a small problem and compare them with the formulas of
+the notebook: the cost with lambd = 0 must be the plain cross-entropy, and the extra part with
+lambd > 0 must be lambd / (2 m) times the sum of the squared weights; the gradients with lambd = 0
+must be those of the provided backward_propagation, and with lambd > 0 each dW[l] gains
+(lambd / m) * W[l] while every db[l] stays the same. Comparing the two settings tells a student
+which half of a function is wrong.
+"""
+
+import numpy as np
+
+from course.network import backward_propagation, compute_cost, forward_propagation
+
+from .core import call_student, fail, passed
+
+LAYERS = (1, 2, 3)
+GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in LAYERS for kind in ("W", "b"))
+# Relative tolerance of a comparison with the exact value: far above float64 round-off, far
+# below the effect of any mistake in a formula.
+RTOL = 1e-7
+
+
+# --- problems -------------------------------------------------------------------------------------
+
+def deterministic_problem(n_x=3, n1=4, n2=3, m=5):
+    """A small problem built without random numbers, so that it is the same on every machine.
+
+    Returns a dict with X: (n_x, m), Y: (1, m), parameters (W1, b1, ..., W3, b3; biases nonzero,
+    so that a regularized bias shows), A3: (1, m) = forward_propagation(X, parameters)[0] and
+    cache, the matching cache.
+    """
+    def wave(shape, frequency, scale):
+        return scale * np.sin(frequency * np.arange(1, int(np.prod(shape)) + 1)).reshape(shape)
+
+    sizes = (n_x, n1, n2, 1)
+    parameters = {}
+    for l in LAYERS:
+        parameters[f"W{l}"] = wave((sizes[l], sizes[l - 1]), 0.7 + 0.3 * l, np.sqrt(2 / sizes[l - 1]) * 1.4)
+        parameters[f"b{l}"] = wave((sizes[l], 1), 1.9 + l, 0.3)
+    X = wave((n_x, m), 1.3, 1.0)
+    Y = (np.cos(2.1 * np.arange(m)) > 0).astype(np.int64).reshape(1, m)
+    A3, cache = forward_propagation(X, parameters)
+    return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache}
+
+
+def l2_cost(parameters, lambd, m):
+    """lambd / (2 m) * (||W1||_F^2 + ||W2||_F^2 + ||W3||_F^2), the L2 part of the regularized cost."""
+    return lambd / (2 * m) * sum(float(np.sum(np.square(parameters[f"W{l}"]))) for l in LAYERS)
+
+
+def regularized_gradients(X, Y, cache, lambd):
+    """The gradients of the regularized cost: the provided backward pass plus (lambd / m) * W[l]."""
+    m = X.shape[1]
+    gradients = backward_propagation(X, Y, cache)
+    weights = {"W1": cache[2], "W2": cache[6], "W3": cache[10]}
+    return {key: gradients[key] + (lambd / m * weights[key[1:]] if key[1] == "W" else 0) for key in GRADIENT_KEYS}
+
+
+# --- contracts ------------------------------------------------------------------------------------
+
+def cost_as_float(value, call):
+    """The student's cost as a float; fail unless it is a single real number.
+
+    A Python float or int, a NumPy scalar and an array holding one number all mean the same cost.
+    """
+    __tracebackhide__ = True
+    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, bytes, dict, list, tuple)):
+        fail(f"{call} returned {type(value).__name__}, but it must return the cost as a float.")
+    array = np.asarray(value)
+    if not (np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)):
+        fail(f"{call} returned {type(value).__name__} of dtype {array.dtype}, but it must return the cost as a float.")
+    if array.size != 1:
+        fail(f"{call} returned an array of shape {array.shape}, but it must return the cost as a float "
+             "(one number: the cross-entropy is averaged over all m examples).")
+    cost = float(array.reshape(()))
+    if not np.isfinite(cost):
+        fail(f"{call} returned {cost}, but the cost must be a finite float.")
+    return cost
+
+
+def gradients_as_arrays(gradients, parameters, call):
+    """{dW1: array, ..., db3: array} from the student's dict; fail unless every gradient is usable.
+
+    Extra keys (dZ3, dA2, ...) are allowed and ignored. Each gradient must be a real array of
+    exactly its parameter's shape; a gradient of a one-entry parameter (db3) may also be a scalar.
+    """
+    __tracebackhide__ = True
+    if not isinstance(gradients, dict):
+        fail(f"{call} returned {type(gradients).__name__}, but it must return a dict of gradients "
+             f"with keys {', '.join(GRADIENT_KEYS)}.")
+    missing = [key for key in GRADIENT_KEYS if key not in gradients]
+    if missing:
+        near = [str(key) for key in gradients if str(key).lower() in (k.lower() for k in missing)]
+        hint = f" (keys are case-sensitive: it has {', '.join(near)})" if near else ""
+        fail(f"{call} returned a dict that is missing {', '.join(missing)}{hint}; it needs "
+             f"{', '.join(GRADIENT_KEYS)}.")
+    arrays = {}
+    for key in GRADIENT_KEYS:
+        value, shape = gradients[key], parameters[key[1:]].shape
+        array = np.asarray(value) if isinstance(value, (np.ndarray, np.generic, float, int)) else None
+        if array is None or not (np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)) \
+                or isinstance(value, (bool, np.bool_)):
+            fail(f"{call} returned {key} as {type(value).__name__}, but every gradient must be a NumPy array of numbers.")
+        if array.shape != shape:
+            if array.size == 1 and int(np.prod(shape)) == 1:
+                array = array.reshape(shape)
+            else:
+                fail(_shape_message(call, key, array.shape, shape))
+        if not np.all(np.isfinite(array)):
+            fail(f"{call} returned {key} with values that are not finite (nan or inf).")
+        arrays[key] = array.astype(np.float64)
+    return arrays
+
+
+def _shape_message(call, key, got, shape):
+    name, l = key[1:], int(key[2:])
+    if key[1] == "b" and got in ((), (1,), (1, 1)):
+        why = (f": it looks like dZ{l} was summed over every axis; sum over the examples only, "
+               f"np.sum(dZ{l}, axis=1, keepdims=True) / m")
+    elif key[1] == "b" and got == (shape[0],):
+        why = ": keep the second axis with keepdims=True"
+    elif got == shape[::-1]:
+        why = f" (it looks transposed: dW{l} = dZ{l} · A{l - 1}ᵀ / m, with A0 = X)"
+    else:
+        why = ""
+    return f"{call} returned {key} with shape {got}, but it must have the shape of {name}, {shape}{why}."
+
+
+# --- comparisons ----------------------------------------------------------------------------------
+
+def close(got, want):
+    """Whether two arrays (or numbers) agree to RTOL relative to the size of `want`."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    return bool(np.linalg.norm(got - want) <= RTOL * max(np.linalg.norm(want), 1e-12))
+
+
+def worst_entry(got, want):
+    """'entry (i, j) is a where it should be b' for the entry that differs most."""
+    index = np.unravel_index(int(np.argmax(np.abs(got - want))), got.shape)
+    return f"entry {tuple(int(i) for i in index)} is {got[index]:.6g} where it should be {want[index]:.6g}"
+
+
+def l2_residual_words(key, residual, weight, lambd, m):
+    """How a dW differs from the right one, when the difference is a multiple of its W; else None.
+
+    residual = student's dW - right dW. Returns a phrase such as "the L2 term (lambd / m) * W2 is
+    missing", or None when the difference is not proportional to W.
+    """
+    norm = float(np.sum(weight * weight))
+    if norm == 0 or lambd == 0:
+        return None
+    beta = float(np.sum(residual * weight)) / norm
+    if np.linalg.norm(residual - beta * weight) > 1e-6 * max(np.linalg.norm(residual), 1e-12):
+        return None
+    name, ratio = key[1:], beta / (lambd / m)
+    term = f"(lambd / m) * {name}"
+    for value, words in ((-1.0, f"the L2 term {term} is missing"),
+                         (-0.5, f"the L2 term is (lambd / (2 m)) * {name}, half of {term}"),
+                         (1.0, f"the L2 term {term} is added twice"),
+                         (m - 1.0, f"the L2 term is lambd * {name}, not divided by m"),
+                         (-2.0, f"the L2 term is subtracted: {term} must be added")):
+        if abs(ratio - value) <= 1e-6 * max(1.0, abs(value)):
+            return words
+    return f"the L2 term is {beta:.4g} * {name}, but it must be {term} = {lambd / m:.4g} * {name}"
+
+
+def bias_residual_words(key, residual, bias, lambd, m):
+    """'db2 has an L2 term ...' when a db differs from the right one by lambd / m times its b (or half,
+    twice, m times that); else None."""
+    norm = float(np.sum(bias * bias))
+    if norm == 0 or lambd == 0 or not np.any(residual):
+        return None
+    beta = float(np.sum(residual * bias)) / norm
+    if np.linalg.norm(residual - beta * bias) > 1e-6 * np.linalg.norm(residual):
+        return None
+    if not any(abs(beta / (lambd / m) - k) <= 1e-6 * k for k in (1.0, 0.5, 2.0, float(m))):
+        return None
+    return (f"{key} has an L2 term ({beta:.4g} * {key[1:]}), but biases are not regularized: "
+            f"only the dW get (lambd / m) * W")
+
+
+def lambd_ignored(values):
+    """Whether results computed for several lambd (a list, first for lambd = 0) are all the same."""
+    return all(close(value, values[0]) for value in values[1:])
+
+
+def first_wrong_from_the_top(got, right):
+    """The first gradient key, from layer 3 down, where got differs from right; None if none does."""
+    return next((key for key in reversed(GRADIENT_KEYS) if not close(got[key], right[key])), None)
+
+
+def where_to_look(key):
+    """Where the mistake is when `key` is the highest wrong gradient (the layers above are right)."""
+    l = int(key[2:])
+    if l == 3:
+        return "the mistake is in layer 3 (dZ3 = A3 - Y, then dW3 and db3)"
+    return (f"layer {l + 1} is right, so the mistake enters at layer {l}: check dA{l} = W{l + 1}ᵀ · dZ{l + 1}, "
+            f"the ReLU derivative in dZ{l}, then dW{l} and db{l}")
+
+
+# --- visible checks -------------------------------------------------------------------------------
+
+# lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
+# whether the function uses its argument at all.
+VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
+
+
+def check_compute_cost_with_regularization(compute_cost_with_regularization):
+    """Visible checks for compute_cost_with_regularization on a small problem."""
+    __tracebackhide__ = True
+    problem = deterministic_problem()
+    A3, Y, parameters = problem["A3"], problem["Y"], problem["parameters"]
+    m = Y.shape[1]
+    cross_entropy = compute_cost(A3, Y)
+    costs = {}
+    for lambd in VISIBLE_LAMBDAS:
+        call = f"compute_cost_with_regularization(A3, Y, parameters, lambd={lambd:g})"
+        costs[lambd] = cost_as_float(call_student(compute_cost_with_regularization, A3, Y, parameters, lambd,
+                                                  call=call), call)
+    if lambd_ignored(list(costs.values())):
+        fail(f"Your cost is {costs[0.0]:.6g} whatever lambd is (0, 0.7 or 2), but the L2 term grows with "
+             "lambd: use the argument lambd.")
+    if not close(costs[0.0], cross_entropy):
+        fail(f"With lambd = 0 your cost is {costs[0.0]:.6g}, but it must be the plain cross-entropy "
+             f"{cross_entropy:.6g}: the cross-entropy part is wrong, or part of the L2 term is not multiplied by lambd.")
+    for lambd in VISIBLE_LAMBDAS[1:]:
+        want, got = l2_cost(parameters, lambd, m), costs[lambd] - costs[0.0]
+        if not close(got, want):
+            fail(f"With lambd = {lambd:g} your L2 term (your cost minus your cost with lambd = 0) is {got:.6g}, but "
+                 f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): the L2 term is wrong.")
+    passed(f"cost {costs[0.0]:.6f} with lambd = 0 (the cross-entropy) and {costs[0.7]:.6f} with lambd = 0.7.")
+
+
+def check_backward_propagation_with_regularization(backward_propagation_with_regularization):
+    """Visible checks for backward_propagation_with_regularization on a small problem."""
+    __tracebackhide__ = True
+    problem = deterministic_problem()
+    X, Y, cache, parameters = problem["X"], problem["Y"], problem["cache"], problem["parameters"]
+    m = X.shape[1]
+    got = {}
+    for lambd in VISIBLE_LAMBDAS:
+        call = f"backward_propagation_with_regularization(X, Y, cache, lambd={lambd:g})"
+        gradients = call_student(backward_propagation_with_regularization, X, Y, cache, lambd, call=call)
+        got[lambd] = gradients_as_arrays(gradients, parameters, call)
+    right = {lambd: regularized_gradients(X, Y, cache, lambd) for lambd in VISIBLE_LAMBDAS}
+    if all(lambd_ignored([got[lambd][key] for lambd in VISIBLE_LAMBDAS]) for key in GRADIENT_KEYS):
+        fail("Your gradients are the same whatever lambd is (0, 0.7 or 2), but every dW[l] gains "
+             "(lambd / m) * W[l]: use the argument lambd.")
+    key = first_wrong_from_the_top(got[0.0], right[0.0])
+    if key:
+        fail(f"With lambd = 0 your {key} is wrong ({worst_entry(got[0.0][key], right[0.0][key])}); without "
+             f"regularization it is the ordinary gradient, and {where_to_look(key)}.")
+    for lambd in VISIBLE_LAMBDAS[1:]:
+        key = first_wrong_from_the_top(got[lambd], right[lambd])
+        if key:
+            residual = got[lambd][key] - right[lambd][key]
+            words = (l2_residual_words(key, residual, parameters[key[1:]], lambd, m) if key[1] == "W"
+                     else bias_residual_words(key, residual, parameters[key[1:]], lambd, m))
+            fail(f"With lambd = {lambd:g} your {key} is wrong although it is right with lambd = 0: "
+                 + (words or worst_entry(got[lambd][key], right[lambd][key])) + ".")
+    passed("dW1, db1, dW2, db2, dW3, db3 have the right shapes and values with lambd = 0, 0.7 and 2.")

@@ -1,0 +1,28 @@
+"""Correct solution that prints the shape of every gradient as it goes.
+
+expect: pass
+"""
+import numpy as np
+
+
+def backward_propagation_with_regularization(X, Y, cache, lambd):
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    print("m =", m, "lambd =", lambd)
+    dZ3 = A3 - Y
+    dW3 = 1 / m * np.dot(dZ3, A2.T) + lambd / m * W3
+    db3 = 1 / m * np.sum(dZ3, axis=1, keepdims=True)
+    print("dW3", dW3.shape, "db3", db3.shape)
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = 1 / m * np.dot(dZ2, A1.T) + lambd / m * W2
+    db2 = 1 / m * np.sum(dZ2, axis=1, keepdims=True)
+    print("dW2", dW2.shape, "db2", db2.shape)
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = dA1 * (A1 > 0)
+    dW1 = 1 / m * np.dot(dZ1, X.T) + lambd / m * W1
+    db1 = 1 / m * np.sum(dZ1, axis=1, keepdims=True)
+    print("dW1", dW1.shape, "db1", db1.shape)
+    print("norm of dW1:", np.linalg.norm(dW1))
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}

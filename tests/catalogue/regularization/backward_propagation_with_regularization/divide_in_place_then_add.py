@@ -1,0 +1,26 @@
+"""Builds each dW from the product, divides it in place by m, then adds the penalty with +=.
+
+expect: pass
+"""
+import numpy as np
+
+
+def backward_propagation_with_regularization(X, Y, cache, lambd):
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    dZ3 = A3 - Y
+    dW3 = np.dot(dZ3, A2.T)
+    dW3 /= m
+    dW3 += lambd / m * W3
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+    dZ2 = np.dot(W3.T, dZ3) * (A2 > 0)
+    dW2 = np.dot(dZ2, A1.T)
+    dW2 /= m
+    dW2 += lambd / m * W2
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (A1 > 0)
+    dW1 = np.dot(dZ1, X.T)
+    dW1 /= m
+    dW1 += lambd / m * W1
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW3": dW3, "db3": db3, "dW2": dW2, "db2": db2, "dW1": dW1, "db1": db1}

@@ -1,0 +1,17 @@
+"""Subtracts the L2 term from the cross-entropy instead of adding it.
+
+expect: fail
+mentions: L2 term
+"""
+import numpy as np
+
+from course.network import compute_cost
+
+
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    m = Y.shape[1]
+    W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
+    cross_entropy_cost = compute_cost(A3, Y)
+    L2_regularization_cost = lambd / (2 * m) * (np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3)))
+    cost = cross_entropy_cost - L2_regularization_cost
+    return cost

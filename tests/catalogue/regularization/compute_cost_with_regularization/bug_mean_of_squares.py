@@ -1,0 +1,17 @@
+"""np.mean(np.square(W)) instead of np.sum, so each layer is divided by its number of weights.
+
+expect: fail
+mentions: L2 term
+"""
+import numpy as np
+
+from course.network import compute_cost
+
+
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    m = Y.shape[1]
+    W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
+    cross_entropy_cost = compute_cost(A3, Y)
+    L2_regularization_cost = lambd / (2 * m) * (np.mean(np.square(W1)) + np.mean(np.square(W2)) + np.mean(np.square(W3)))
+    cost = cross_entropy_cost + L2_regularization_cost
+    return cost

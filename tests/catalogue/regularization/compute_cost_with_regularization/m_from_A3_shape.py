@@ -1,0 +1,16 @@
+"""Takes m from A3.shape[1] and divides the summed squares by 2 * m at the end.
+
+expect: pass
+"""
+import numpy as np
+
+from course.network import compute_cost
+
+
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    m = A3.shape[1]
+    W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
+    cross_entropy_cost = compute_cost(A3, Y)
+    L2_regularization_cost = (lambd * (np.sum(W1 ** 2) + np.sum(W2 ** 2) + np.sum(W3 ** 2))) / (2 * m)
+    cost = cross_entropy_cost + L2_regularization_cost
+    return cost

@@ -1,0 +1,16 @@
+"""Sum of squares as the trace of W.T @ W.
+
+expect: pass
+"""
+import numpy as np
+
+from course.network import compute_cost
+
+
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    m = Y.shape[1]
+    W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
+    cross_entropy_cost = compute_cost(A3, Y)
+    L2_regularization_cost = lambd / (2 * m) * (np.trace(W1.T @ W1) + np.trace(W2.T @ W2) + np.trace(W3.T @ W3))
+    cost = cross_entropy_cost + L2_regularization_cost
+    return cost

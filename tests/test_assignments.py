@@ -1,0 +1,297 @@
+"""Does every assignment work from source notebook to nbgrader grades?
+
+The same questions for each assignment, with real nbgrader and real kernels in the slow tests:
+the release is what nbgrader generates and leaks nothing, validate passes on the source and fails
+on the release, and a class of catalogue submissions gets exactly the expected points per test
+cell, with a one-sentence reason for every lost point. What each notebook must show when it runs is
+tested in test_<assignment>_notebook.py.
+"""
+
+import re
+import shutil
+from dataclasses import dataclass
+
+import nbformat
+import pytest
+
+from autograder import pipeline
+from autograder.nbgrader_course import REPO_ROOT, grading_environment, load_course_config
+from autograder.scores import read_scores
+from autograder.solutions import reference_answers
+from autograder.submissions import code_without_docstring, fill_solutions, solution_cells, write_submission
+from tests.catalogue.loader import load_cases
+
+
+@dataclass(frozen=True)
+class Assignment:
+    name: str
+    # Catalogue cases graded through the real pipeline: every case that prints or warns (stderr is
+    # what nbgrader scores as zero), other styles, and the bug kinds the issue names.
+    e2e_cases: tuple
+
+    @property
+    def source(self):
+        return REPO_ROOT / "source" / self.name / f"{self.name}.ipynb"
+
+    @property
+    def release(self):
+        return REPO_ROOT / "release" / self.name / f"{self.name}.ipynb"
+
+    @property
+    def graded_functions(self):
+        return list(reference_answers(self.name))
+
+    def __str__(self):
+        return self.name
+
+
+ASSIGNMENTS = [
+    Assignment("initialization", (
+        "debug_prints", "harmless_numpy_warning", "default_rng_unseeded", "float32_dtype",
+        "classic_course_seed3", "bug_fan_out", "bug_variance_not_std", "bug_xavier_scale",
+        "bug_glorot_scale", "bug_times_0_01", "bug_rand_uniform", "bug_he_uniform",
+        "bug_symmetric_uniform_matching_std", "bug_random_biases", "bug_1d_biases",
+        "bug_transposed_weights", "bug_missing_last_layer", "bug_no_return", "bug_ones_weights",
+        "bug_int_dtype_weights")),
+    Assignment("regularization", (
+        # compute_cost_with_regularization
+        "debug_prints", "linalg_norm_squared", "returns_python_float", "bug_lambd_over_m",
+        "bug_biases_regularized", "bug_norm_not_squared", "bug_W1_left_out", "bug_no_l2_term",
+        # backward_propagation_with_regularization
+        "einsum_products", "np_mean_for_db", "db3_one_entry_without_keepdims", "bug_no_l2_in_dW1",
+        "bug_l2_halved_in_dW2", "bug_l2_doubled_in_dW1", "bug_relu_mask_A2_ge_0",
+        "bug_db1_summed_over_all_axes")),
+]
+by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
+
+
+def nbgrader_cells(path):
+    """{grade_id: cell} for every cell with nbgrader metadata, in notebook order."""
+    return {cell.metadata["nbgrader"]["grade_id"]: cell
+            for cell in nbformat.read(path, as_version=4).cells if "nbgrader" in cell.metadata}
+
+
+def points_per_test(assignment):
+    return {grade_id: cell.metadata["nbgrader"]["points"] for grade_id, cell in nbgrader_cells(assignment.source).items()
+            if cell.metadata["nbgrader"]["grade"]}
+
+
+# --- fast: the notebook's structure ---------------------------------------------------------------
+
+@by_name
+def test_are_the_reference_solutions_exactly_the_source_solution_cells(assignment):
+    cells = solution_cells(nbformat.read(assignment.source, as_version=4))
+    references = reference_answers(assignment.name)
+    assert list(cells) == list(references)
+    for name, cell in cells.items():
+        assert cell.source.strip() == references[name].strip(), name
+
+
+@by_name
+def test_does_every_graded_function_have_its_own_test_cell_with_thin_hidden_tests(assignment):
+    cells = nbgrader_cells(assignment.source)
+    assert sorted(points_per_test(assignment)) == sorted(f"test_{name}" for name in assignment.graded_functions)
+    for name in assignment.graded_functions:
+        test = cells[f"test_{name}"]
+        assert test.metadata["nbgrader"]["grade"] and test.metadata["nbgrader"]["points"] > 0
+        assert f"check_{name}({name})" in test.source, "the visible check runs first"
+        hidden = re.search(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", test.source, re.S)
+        assert hidden, f"test_{name} has no hidden tests"
+        # Thin: an import from autograder and one call, no checking logic in the notebook.
+        lines = hidden.group(1).strip().splitlines()
+        assert lines == [f"from autograder.checks.{assignment.name} import grade_{name}", f"grade_{name}({name})"]
+
+
+@by_name
+def test_does_the_release_hold_no_solution_hidden_test_or_grader_code(assignment):
+    text = assignment.release.read_text()
+    secrets = ["autograder", "HIDDEN TESTS", "BEGIN SOLUTION"] + [f"grade_{n}(" for n in assignment.graded_functions]
+    for secret in secrets:
+        assert secret not in text, secret
+    for name, cell in solution_cells(nbformat.read(assignment.release, as_version=4)).items():
+        assert "raise NotImplementedError()" in cell.source, name
+        body = reference_answers(assignment.name)[name].split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+        for line in filter(str.strip, body.splitlines()):
+            assert line.strip() not in cell.source, f"{name} leaks the solution line {line.strip()!r}"
+
+
+@by_name
+def test_does_the_selection_cover_every_case_it_names(assignment):
+    covered = {case.name for case in load_cases(assignment.name) if case.name in assignment.e2e_cases}
+    assert covered == set(assignment.e2e_cases)
+
+
+# --- slow: real nbgrader ----------------------------------------------------------------------------
+
+@pytest.mark.slow
+@by_name
+def test_is_the_committed_release_what_nbgrader_generates_now(assignment, course_root):
+    fresh = pipeline.generate_release(course_root, assignment.name)
+    committed = REPO_ROOT / "release" / assignment.name
+    assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir())
+    for path in committed.iterdir():
+        assert (fresh / path.name).read_bytes() == path.read_bytes(), \
+            f"release/{assignment}/{path.name} is stale: run `python -m autograder release {assignment}`"
+
+
+def validate(notebook_path, course_root):
+    from nbgrader.validator import Validator
+
+    return Validator(config=load_course_config(course_root)).validate(str(notebook_path))
+
+
+@pytest.mark.slow
+@by_name
+def test_does_the_source_notebook_pass_nbgrader_validate(assignment, course_root):
+    with grading_environment():
+        results = validate(course_root / "source" / assignment.name / assignment.source.name, course_root)
+    assert results == {}, results
+
+
+@pytest.mark.slow
+@by_name
+def test_does_the_release_notebook_fail_every_test_in_nbgrader_validate(assignment, course_root, tmp_path):
+    # As a student runs it: no grading environment, from a folder of its own.
+    student_copy = tmp_path / "student" / assignment.release.name
+    student_copy.parent.mkdir()
+    shutil.copy(assignment.release, student_copy)
+    failed = validate(student_copy, course_root)["failed"]
+    assert len(failed) == len(assignment.graded_functions)
+    for failure, name in zip(failed, assignment.graded_functions):
+        assert f"check_{name}({name})" in failure["source"]
+        assert "raised NotImplementedError" in failure["raw_error"]
+
+
+# --- slow: autograding a class of catalogue submissions ---------------------------------------------
+
+def catalogue_submissions(assignment):
+    """Submissions bundling one selected case per graded function; functions without a case left
+    get the reference solution. Returns {student: ({grade_id: code}, {test grade_id: expect_pass})}."""
+    by_function = {name: [case for case in load_cases(assignment.name)
+                          if case.function_name == name and case.name in assignment.e2e_cases]
+                   for name in assignment.graded_functions}
+    reference = reference_answers(assignment.name)
+    submissions = {}
+    for index in range(max(len(cases) for cases in by_function.values())):
+        answers, expected = {}, {}
+        for name, cases in by_function.items():
+            if index < len(cases):
+                answers[name] = code_without_docstring(cases[index].path)
+                expected[f"test_{name}"] = cases[index].expect_pass
+            else:
+                answers[name] = reference[name]
+                expected[f"test_{name}"] = True
+        submissions[f"catalogue_{index:02d}"] = (answers, expected)
+    return submissions
+
+
+def tampered_submissions(assignment, release):
+    """Untouched solutions (which must score 0) with three ways of trying to get points anyway."""
+    def untouched():
+        return nbformat.read(release, as_version=4)
+
+    edited, deleted, faked = untouched(), untouched(), untouched()
+    for cell in edited.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            cell.source, cell.metadata["nbgrader"]["points"] = "pass", 100
+    deleted.cells = [cell for cell in deleted.cells if not cell.metadata.get("nbgrader", {}).get("grade")]
+    fake_module = (f"import sys, types\n"
+                   f"fake = types.ModuleType('autograder.checks.{assignment.name}')\n"
+                   f"fake.__getattr__ = lambda name: (lambda function: None)\n"
+                   f"sys.modules['autograder.checks.{assignment.name}'] = fake\n"
+                   f"import course.checks\n"
+                   f"for name in dir(course.checks):\n"
+                   f"    if name.startswith('check_'):\n"
+                   f"        setattr(course.checks, name, lambda function: None)\n")
+    first_solution = next(iter(solution_cells(faked).values()))
+    first_solution.source = fake_module + first_solution.source
+    return {"tampered_edited_tests": edited, "tampered_deleted_tests": deleted, "tampered_fake_modules": faked}
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS, ids=str)
+def graded_class(request, tmp_path_factory):
+    """A course root where the reference, the untouched release, the catalogue bundles and the
+    tampered copies of one assignment have been autograded, with feedback and grades.csv.
+    Returns (assignment, course_root, {student: StudentScores}, {student: {test: expect_pass}})."""
+    from tests.conftest import make_course_root
+
+    assignment = request.param
+    root = make_course_root(tmp_path_factory.mktemp(assignment.name))
+    release = pipeline.generate_release(root, assignment.name) / assignment.release.name
+    tests = [f"test_{name}" for name in assignment.graded_functions]
+    expected = {"reference": dict.fromkeys(tests, True), "untouched": dict.fromkeys(tests, False)}
+    write_submission(root, assignment.name, "reference",
+                     {release.name: fill_solutions(release, reference_answers(assignment.name))})
+    write_submission(root, assignment.name, "untouched", {release.name: nbformat.read(release, as_version=4)})
+    for student, (answers, expect) in catalogue_submissions(assignment).items():
+        write_submission(root, assignment.name, student, {release.name: fill_solutions(release, answers)})
+        expected[student] = expect
+    for student, notebook in tampered_submissions(assignment, release).items():
+        write_submission(root, assignment.name, student, {release.name: notebook})
+        expected[student] = dict.fromkeys(tests, False)
+    pipeline.grade(root, assignment.name)
+    scores = {result.student: result for result in read_scores(root, assignment.name)}
+    return assignment, root, scores, expected
+
+
+@pytest.mark.slow
+def test_does_the_reference_solution_get_full_marks(graded_class):
+    assignment, _, scores, _ = graded_class
+    assert scores["reference"].total == (sum(points_per_test(assignment).values()),) * 2
+
+
+@pytest.mark.slow
+def test_does_the_untouched_release_get_zero(graded_class):
+    assignment, _, scores, _ = graded_class
+    assert scores["untouched"].total == (0, sum(points_per_test(assignment).values()))
+    assert all("raised NotImplementedError" in reason for reason in scores["untouched"].reasons.values())
+
+
+@pytest.mark.slow
+def test_does_each_catalogue_submission_get_exactly_the_expected_points_per_test_cell(graded_class):
+    assignment, _, scores, expected = graded_class
+    points = points_per_test(assignment)
+    for student, expect in expected.items():
+        got = {grade_id: score for grade_id, (score, _) in scores[student].points.items()}
+        want = {grade_id: points[grade_id] if passes else 0 for grade_id, passes in expect.items()}
+        assert got == want, f"{student}: {scores[student].reasons}"
+
+
+@pytest.mark.slow
+def test_does_every_lost_point_come_with_a_one_sentence_check_failure(graded_class):
+    _, _, scores, _ = graded_class
+    for result in scores.values():
+        if result.student.startswith("tampered"):
+            continue
+        for grade_id, reason in result.reasons.items():
+            assert reason.startswith("CheckFailure: ") and reason.endswith("."), (result.student, grade_id, reason)
+
+
+@pytest.mark.slow
+def test_does_the_reason_for_each_lost_point_name_the_catalogue_bug(graded_class):
+    assignment, _, scores, _ = graded_class
+    cases = {case.name: case for case in load_cases(assignment.name)}
+    for student, (answers, _) in catalogue_submissions(assignment).items():
+        for grade_id, reason in scores[student].reasons.items():
+            function_name = grade_id.removeprefix("test_")
+            case = next(c for c in cases.values() if c.function_name == function_name
+                        and code_without_docstring(c.path) == answers[function_name])
+            for word in case.mentions:
+                assert word.lower() in reason.lower(), (student, case.name, reason)
+
+
+@pytest.mark.slow
+def test_are_feedback_and_grades_written_for_every_student(graded_class):
+    assignment, root, scores, _ = graded_class
+    for student in scores:
+        assert (root / "feedback" / student / assignment.name / f"{assignment.name}.html").is_file()
+    rows = (root / "grades.csv").read_text().strip().splitlines()
+    assert len(rows) == 1 + len(scores)
+
+
+@pytest.mark.slow
+def test_does_tampering_earn_nothing_and_say_why(graded_class):
+    _, _, scores, _ = graded_class
+    assert set(scores["tampered_deleted_tests"].reasons.values()) == {"the test cell was deleted from the submission"}
+    for reason in scores["tampered_fake_modules"].reasons.values():
+        assert reason.startswith("Automatic grading suspended for an instructor's review") and ".modules" in reason

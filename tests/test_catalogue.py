@@ -1,0 +1,108 @@
+"""Does each assignment's grader accept every correct style and reject every realistic bug?
+
+Runs every catalogue case (tests/catalogue/<assignment>/<function>/*.py) through the hidden tests
+(autograder.checks.<assignment>.grade_<function>) and, for correct cases, the visible checks
+(course.checks.check_<function>), in-process. The same cases go through real nbgrader runs in
+test_<assignment>_assignment.py.
+"""
+
+import contextlib
+import importlib
+import io
+
+import pytest
+
+from course import checks as visible
+from course.checks import CheckFailure
+from tests.catalogue.loader import load_cases
+
+GRADED_FUNCTIONS = {
+    "initialization": ("initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"),
+    "regularization": ("compute_cost_with_regularization", "backward_propagation_with_regularization"),
+}
+CASES = [case for assignment in GRADED_FUNCTIONS for case in load_cases(assignment)]
+CORRECT = [case for case in CASES if case.expect_pass]
+BUGGY = [case for case in CASES if not case.expect_pass]
+
+
+def case_id(case):
+    return f"{case.assignment}/{case.id}"
+
+
+def run_check(check, function):
+    """Run a check; return (failure message or None, what it wrote to stderr)."""
+    stderr = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(stderr):
+        try:
+            check(function)
+        except CheckFailure as failure:
+            return str(failure), stderr.getvalue()
+    return None, stderr.getvalue()
+
+
+def hidden_check(case):
+    return getattr(importlib.import_module(f"autograder.checks.{case.assignment}"), f"grade_{case.function_name}")
+
+
+def visible_check(case):
+    return getattr(visible, f"check_{case.function_name}")
+
+
+@pytest.mark.parametrize("assignment", GRADED_FUNCTIONS)
+def test_is_the_catalogue_wide_enough(assignment):
+    cases = load_cases(assignment)
+    assert {case.function_name for case in cases} == set(GRADED_FUNCTIONS[assignment])
+    for function_name in GRADED_FUNCTIONS[assignment]:
+        mine = [case for case in cases if case.function_name == function_name]
+        assert sum(case.expect_pass for case in mine) >= 15, function_name
+        assert sum(not case.expect_pass for case in mine) >= 15, function_name
+
+
+@pytest.mark.parametrize("case", CORRECT, ids=case_id)
+def test_does_the_grader_accept_this_correct_style(case):
+    function = case.load()
+    for check in (hidden_check(case), visible_check(case)):
+        message, stderr = run_check(check, function)
+        assert message is None, f"{case.summary}: rejected with: {message}"
+        assert stderr == "", "a correct solution that prints or warns must not write to stderr"
+
+
+@pytest.mark.parametrize("case", BUGGY, ids=case_id)
+def test_does_the_grader_reject_this_bug_with_a_clear_sentence(case):
+    message, stderr = run_check(hidden_check(case), case.load())
+    assert message is not None, f"accepted a bug: {case.summary}"
+    for word in case.mentions:
+        assert word.lower() in message.lower(), f"the message should mention {word!r}: {message}"
+    assert "\n" not in message and message.endswith("."), f"not one sentence: {message!r}"
+    assert stderr == ""
+
+
+# Visible checks that compare with exact values, so every catalogue bug must already fail there
+# (the initialization checks only look at rough scales, on purpose: the hidden tests judge the shape).
+EXACT_VISIBLE_CHECKS = ("regularization",)
+
+
+@pytest.mark.parametrize("case", [case for case in BUGGY if case.assignment in EXACT_VISIBLE_CHECKS], ids=case_id)
+def test_do_the_visible_checks_catch_this_bug_too(case):
+    message, _ = run_check(visible_check(case), case.load())
+    assert message is not None, f"the visible checks let through: {case.summary}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CORRECT, ids=case_id)
+def test_is_a_correct_style_never_rejected_over_many_fresh_draws(case):
+    function = case.load()
+    for _ in range(40):
+        message, _ = run_check(hidden_check(case), function)
+        assert message is None, f"{case.summary}: rejected with: {message}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BUGGY, ids=case_id)
+def test_is_a_bug_rejected_with_the_same_explanation_on_every_fresh_draw(case):
+    function = case.load()
+    for _ in range(20):
+        message, _ = run_check(hidden_check(case), function)
+        assert message is not None, f"accepted a bug on a fresh draw: {case.summary}"
+        for word in case.mentions:
+            assert word.lower() in message.lower(), f"the message should mention {word!r}: {message}"

@@ -1,0 +1,51 @@
+"""Does the initialization notebook tell its story when a student runs it?
+
+Real kernels: the release, completed with the reference solutions, runs as a student runs it.
+"""
+
+import re
+
+import nbformat
+import pytest
+
+from autograder.nbgrader_course import REPO_ROOT, grading_environment
+from autograder.solutions import reference_answers
+from autograder.submissions import fill_solutions
+from tests.notebooks import outputs_of, run_as_student
+
+ASSIGNMENT = "initialization"
+RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+
+
+@pytest.mark.slow
+def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
+    notebook = run_as_student(fill_solutions(RELEASE, reference_answers(ASSIGNMENT)), tmp_path)
+    assert outputs_of(notebook, "error") == []
+    assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
+    printed = "".join(o.text for o in outputs_of(notebook, "stream"))
+    assert not re.search(r"\b(inf|nan)\b", printed), "the notebook must never print inf or nan"
+    accuracy = {name: (float(train) / 100, float(test) / 100) for name, train, test in
+                re.findall(r"^(zeros|random x 10|He)\s+([\d.]+)%\s+([\d.]+)%$", printed, re.M)}
+    assert set(accuracy) == {"zeros", "random x 10", "He"}, printed
+    assert all(abs(value - 0.5) <= 0.05 for value in accuracy["zeros"])
+    assert accuracy["He"][0] >= 0.95 and accuracy["He"][1] >= 0.95
+    assert accuracy["random x 10"][1] <= accuracy["He"][1] - 0.1
+    # Zero initialization leaves the cost flat at log 2; x10 starts far above it.
+    zero_costs = [float(c) for c in re.findall(r"cost (\d+\.\d+)", printed)[:5]]
+    assert all(abs(c - 0.6931) < 1e-3 for c in zero_costs)
+    first_random_cost = float(re.findall(r"cost (\d+\.\d+)", printed)[5])
+    assert first_random_cost > 10
+    assert len(outputs_of(notebook, "display_data")) >= 6, "every figure is drawn"
+
+
+@pytest.mark.slow
+def test_can_a_student_kernel_not_import_autograder_while_a_grading_kernel_can(tmp_path):
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import importlib.util, course\n"
+        "print('autograder importable:', importlib.util.find_spec('autograder') is not None)")])
+    probe.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    student = run_as_student(nbformat.from_dict(probe), tmp_path)
+    assert "autograder importable: False" in outputs_of(student, "stream")[0].text
+    with grading_environment():
+        grader = run_as_student(nbformat.from_dict(probe), tmp_path)
+    assert "autograder importable: True" in outputs_of(grader, "stream")[0].text
