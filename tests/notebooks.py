@@ -13,3 +13,9 @@ def outputs_of(notebook, kind):
     """Every output of type `kind` ("stream", "error", "display_data", ...) of the code cells."""
     return [output for cell in notebook.cells if cell.cell_type == "code"
             for output in cell.outputs if output.output_type == kind]
+
+
+def expected_check_lines(notebook):
+    """The "✔ ..." lines of the notebook's expected outputs (in its markdown cells)."""
+    return [line.strip() for cell in notebook.cells if cell.cell_type == "markdown"
+            for line in cell.source.splitlines() if line.strip().startswith("\u2714")]

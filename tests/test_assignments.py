@@ -270,12 +270,11 @@ def test_does_every_lost_point_come_with_a_one_sentence_check_failure(graded_cla
 @pytest.mark.slow
 def test_does_the_reason_for_each_lost_point_name_the_catalogue_bug(graded_class):
     assignment, _, scores, _ = graded_class
-    cases = {case.name: case for case in load_cases(assignment.name)}
+    case_of = {(case.function_name, code_without_docstring(case.path)): case for case in load_cases(assignment.name)}
     for student, (answers, _) in catalogue_submissions(assignment).items():
         for grade_id, reason in scores[student].reasons.items():
             function_name = grade_id.removeprefix("test_")
-            case = next(c for c in cases.values() if c.function_name == function_name
-                        and code_without_docstring(c.path) == answers[function_name])
+            case = case_of[function_name, answers[function_name]]
             for word in case.mentions:
                 assert word.lower() in reason.lower(), (student, case.name, reason)
 

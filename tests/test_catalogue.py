@@ -106,3 +106,14 @@ def test_is_a_bug_rejected_with_the_same_explanation_on_every_fresh_draw(case):
         assert message is not None, f"accepted a bug on a fresh draw: {case.summary}"
         for word in case.mentions:
             assert word.lower() in message.lower(), f"the message should mention {word!r}: {message}"
+
+
+@pytest.mark.parametrize("case", BUGGY, ids=case_id)
+def test_does_the_test_cell_name_the_bug_whichever_check_fails_first(case):
+    # A test cell runs the visible check, then the hidden test: the student reads the first failure.
+    function = case.load()
+    message, _ = run_check(visible_check(case), function)
+    if message is None:
+        message, _ = run_check(hidden_check(case), function)
+    for word in case.mentions:
+        assert word.lower() in (message or "").lower(), f"the message should mention {word!r}: {message}"

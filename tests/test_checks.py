@@ -105,3 +105,14 @@ def test_is_a_single_entry_gradient_accepted_whatever_its_shape_and_a_bias_row_r
         assert arrays["db3"].shape == (1, 1) and set(arrays) == set(GRADIENT_KEYS)
     with pytest.raises(CheckFailure, match=r"db1 with shape \(4,\), but it must have the shape of b1, \(4, 1\): keep"):
         gradients_as_arrays({**gradients, "db1": np.zeros(4)}, parameters, "f(X, Y, cache, lambd)")
+
+
+def test_does_the_visible_check_report_an_off_centre_draw_as_a_wrong_mean_not_a_wrong_scale():
+    from course.checks import check_initialize_parameters_random
+
+    def uniform_times_10(layers_dims):
+        return {key: value for l in range(1, len(layers_dims)) for key, value in (
+            (f"W{l}", np.random.rand(layers_dims[l], layers_dims[l - 1]) * 10), (f"b{l}", np.zeros((layers_dims[l], 1))))}
+
+    with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure, match=r"returned W1 with mean (4\.9|5)"):
+        check_initialize_parameters_random(uniform_times_10)

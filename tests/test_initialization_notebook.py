@@ -11,7 +11,7 @@ import pytest
 from autograder.nbgrader_course import REPO_ROOT, grading_environment
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions
-from tests.notebooks import outputs_of, run_as_student
+from tests.notebooks import expected_check_lines, outputs_of, run_as_student
 
 ASSIGNMENT = "initialization"
 RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
@@ -23,6 +23,8 @@ def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
     assert outputs_of(notebook, "error") == []
     assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
     printed = "".join(o.text for o in outputs_of(notebook, "stream"))
+    expected = expected_check_lines(notebook)
+    assert len(expected) == 5 and all(line in printed for line in expected), "the expected outputs are what the checks print"
     assert not re.search(r"\b(inf|nan)\b", printed), "the notebook must never print inf or nan"
     accuracy = {name: (float(train) / 100, float(test) / 100) for name, train, test in
                 re.findall(r"^(zeros|random x 10|He)\s+([\d.]+)%\s+([\d.]+)%$", printed, re.M)}

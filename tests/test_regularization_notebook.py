@@ -11,7 +11,7 @@ import pytest
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions
-from tests.notebooks import outputs_of, run_as_student
+from tests.notebooks import expected_check_lines, outputs_of, run_as_student
 
 ASSIGNMENT = "regularization"
 RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
@@ -24,7 +24,11 @@ def printed(tmp_path_factory):
     assert outputs_of(notebook, "error") == []
     assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
     assert len(outputs_of(notebook, "display_data")) >= 5, "every figure is drawn"
-    return "".join(o.text for o in outputs_of(notebook, "stream"))
+    text = "".join(o.text for o in outputs_of(notebook, "stream"))
+    # What the notebook tells students to expect is what its checks print.
+    expected = expected_check_lines(notebook)
+    assert len(expected) == 2 and all(line in text for line in expected), (expected, text)
+    return text
 
 
 def accuracies(printed, model):

@@ -13,7 +13,7 @@ style passes (randn, normal, default_rng, any order of draws, a seed inside the 
 
 import numpy as np
 
-from course.checks import (call_student, check_parameters_contract, check_zero_weights,
+from course.checks import (call_student, check_parameters_contract, check_weights_drawn_around_zero, check_zero_weights,
                            common_scale_mistakes, describe_call, fail, weight_std, wrong_scale_message)
 
 # Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).
@@ -58,15 +58,7 @@ def _check_weight_distribution(call, key, W, required_std, rule, mistakes):
     w = np.asarray(W, dtype=np.float64).ravel()
     n = w.size
     mean, std = float(w.mean()), weight_std(w)
-    if not np.any(w):
-        fail(f"{call} returned {key} with every entry zero, but these weights must be random "
-             "(zero weights leave every unit of a layer computing the same thing).")
-    # A t-test on the mean (six standard errors of the *measured* spread), so that a wrong scale
-    # is reported as a wrong standard deviation and only an off-centre draw as a wrong mean.
-    if abs(mean) > max(0.02 * required_std, 6 * std / np.sqrt(n)):
-        fail(f"{call} returned {key} with mean {mean:.4g}, but weights drawn from a normal distribution "
-             f"centred on 0 with standard deviation {required_std:.4g} have a mean close to 0 "
-             "(np.random.rand draws from [0, 1), np.random.randn from N(0, 1)).")
+    check_weights_drawn_around_zero(call, key, W, required_std)
     tolerance = _relative_tolerance(n)
     if abs(std / required_std - 1) > tolerance:
         fail(wrong_scale_message(call, key, std, required_std, rule, mistakes, tolerance))

@@ -34,9 +34,9 @@ GRADCHECK_LAMBD = 0.7
 def random_problem(n_x, n1, n2, m, rng):
     """X: (n_x, m), Y: (1, m), parameters with He-scaled weights and nonzero biases, A3 and cache.
 
-    Y holds both classes whenever m > 1, and A3 stays well inside (0, 1). The draw is repeated until
-    every hidden layer has both active and inactive entries and, with m > 1, no unit is inactive on
-    every example: a dead unit or layer has zero gradients, which would hide a missing term, and a
+    Y holds both classes whenever m > 1. The draw is repeated until A3 stays well inside (0, 1) (a
+    correct answer computed in float32 then agrees to the tolerance), every hidden layer has both
+    active and inactive entries and, with m > 1, no unit is inactive on every example: a dead unit or layer has zero gradients, which would hide a missing term, and a
     layer without inactive entries would hide a wrong ReLU derivative.
     """
     sizes = (n_x, n1, n2, 1)
@@ -48,7 +48,9 @@ def random_problem(n_x, n1, n2, m, rng):
         X = rng.standard_normal((n_x, m))
         A3, cache = forward_propagation(X, parameters)
         hidden = (cache[1], cache[5])
-        if all(np.any(A > 0) and np.any(A == 0) and (m == 1 or np.all(np.any(A > 0, axis=1))) for A in hidden):
+        well_inside = np.all(np.abs(cache[8]) < 4)   # 0.018 < A3 < 0.982: no cost hangs on log(1 - A3) alone
+        if well_inside and all(np.any(A > 0) and np.any(A == 0) and (m == 1 or np.all(np.any(A > 0, axis=1)))
+                               for A in hidden):
             break
     Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.int64)
     return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache, "sizes": (n_x, n1, n2, m)}
@@ -156,7 +158,7 @@ def _explain_cost(problems, got, want):
     positive = [lambd for lambd in LAMBDAS if lambd > 0]
     if all(lambd_ignored([g[lambd] for lambd in LAMBDAS]) for g in got):
         return ("compute_cost_with_regularization returns the same cost whatever lambd is, but the L2 term "
-                "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) grows with lambd: use the argument lambd.")
+                "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) grows with lambd: it is missing, or lambd is not used.")
     cross_entropy = [w[0.0] for w in want]
     if not _matches([g[0.0] for g in got], cross_entropy):
         m = [p["sizes"][3] for p in problems]
@@ -201,6 +203,7 @@ def regularized_cost_from_logits(X, Y, lambd):
 
 
 def _call_backward(backward, problem, lambd):
+    """The student's gradients for one problem, as float64 arrays of the parameters' shapes."""
     __tracebackhide__ = True
     call = f"backward_propagation_with_regularization(X, Y, cache, lambd) with {_where(problem, lambd)}"
     gradients = call_student(backward, problem["X"], problem["Y"], problem["cache"], lambd, call=call)
@@ -245,7 +248,7 @@ def _gradient_check(backward, problem, lambd):
     X, Y = problem["X"], problem["Y"]
     report = gradcheck(regularized_cost_from_logits(X, Y, lambd), problem["parameters"], gradients,
                        lambd=lambd, m=X.shape[1], keep_prob=1)
-    if report.ok:
+    if report.ok or _within_round_off(report):
         return
     where = f"The gradient check fails with {_where(problem, lambd)}"
     right = reference.backward_propagation_with_regularization(X, Y, problem["cache"], lambd)
@@ -256,11 +259,29 @@ def _gradient_check(backward, problem, lambd):
                 fail(f"{where}: {words}.")
     for layer in (2, 1):
         variant = _relu_derivative_of_one(problem, lambd, layer)
-        if all(close(gradients[key], variant[key]) for key in GRADIENT_KEYS):
+        if first_wrong_from_the_top(gradients, variant) is None:
             fail(f"{where}: the error enters the backward pass at layer {layer}, where the ReLU derivative is 1 "
                  f"everywhere (A{layer} >= 0 holds for every entry, since A{layer} = relu(Z{layer}) is never "
                  f"negative): use dZ{layer} = dA{layer} * (A{layer} > 0).")
     fail(f"{where}: {_one_sentence(report)}")
+
+
+# A block whose relative difference (the course's formula) is below this passes the gradient
+# check even if some entries do not: correct gradients computed with float32 somewhere in the
+# pipeline land between 1e-8 and 1e-6, every bug in the catalogue above 1e-3.
+ROUND_OFF_DIFFERENCE = 1e-5
+
+
+def _within_round_off(report):
+    """Whether every block agrees with the numerical gradient up to round-off.
+
+    The harness judges entry by entry at a relative tolerance of 1e-7, which suits float64. A
+    correct answer computed with float32 rounding (inputs cast to float32, say) can miss it on an
+    entry whose sum cancels, while the block as a whole agrees to 1e-7; such answers are judged by
+    each block's relative difference.
+    """
+    return all(block.verdict in ("ok", "inconclusive", "WRONG") and block.difference <= ROUND_OFF_DIFFERENCE
+               for block in report.blocks.values())
 
 
 def _one_sentence(report):
@@ -296,7 +317,7 @@ def grade_backward_propagation_with_regularization(backward_propagation_with_reg
         for lambd in LAMBDAS:
             got = _call_backward(backward, problem, lambd)
             right = reference.backward_propagation_with_regularization(X, Y, cache, lambd)
-            if lambd not in mismatches and not all(close(got[key], right[key]) for key in GRADIENT_KEYS):
+            if lambd not in mismatches and first_wrong_from_the_top(got, right) is not None:
                 mismatches[lambd] = (problem, got, right)
     if not mismatches:
         print("\u2714 hidden tests passed")

@@ -9,12 +9,13 @@ Everything a notebook uses is importable from course.checks directly.
 
 from .core import CheckFailure, call_student, describe_call, fail, passed
 from .initialization import (check_initialize_parameters_he, check_initialize_parameters_random,
-                             check_initialize_parameters_zeros, check_parameters_contract, check_zero_weights,
+                             check_initialize_parameters_zeros, check_parameters_contract, check_weights_drawn_around_zero,
+                             check_zero_weights,
                              common_scale_mistakes, describe_parameters, weight_std, wrong_scale_message)
 from .regularization import check_backward_propagation_with_regularization, check_compute_cost_with_regularization
 
 __all__ = ["CheckFailure", "call_student", "describe_call", "fail", "passed",
            "check_initialize_parameters_he", "check_initialize_parameters_random", "check_initialize_parameters_zeros",
-           "check_parameters_contract", "check_zero_weights", "common_scale_mistakes", "describe_parameters",
+           "check_parameters_contract", "check_weights_drawn_around_zero", "check_zero_weights", "common_scale_mistakes", "describe_parameters",
            "weight_std", "wrong_scale_message",
            "check_backward_propagation_with_regularization", "check_compute_cost_with_regularization"]

@@ -75,6 +75,27 @@ def weight_std(W):
     return float(np.std(np.asarray(W, dtype=np.float64)))
 
 
+def check_weights_drawn_around_zero(call, key, W, required_std):
+    """Fail unless the entries of W are not all zero and are centred on 0, as draws from
+    N(0, required_std^2) are.
+
+    The mean is judged by a t-test at six standard errors of the *measured* spread (and at least 2 % of the required
+    scale), so a wrong scale is reported as a wrong standard deviation and only an off-centre draw
+    (np.random.rand, abs) as a wrong mean. Checked before the spread, whose likely cause would
+    otherwise be misnamed.
+    """
+    __tracebackhide__ = True
+    w = np.asarray(W, dtype=np.float64).ravel()
+    if not np.any(w):
+        fail(f"{call} returned {key} with every entry zero, but these weights must be random "
+             "(zero weights leave every unit of a layer computing the same thing).")
+    mean = float(w.mean())
+    if abs(mean) > max(0.02 * required_std, 6 * weight_std(w) / np.sqrt(w.size)):
+        fail(f"{call} returned {key} with mean {mean:.4g}, but weights drawn from a normal distribution "
+             f"centred on 0 with standard deviation {required_std:.4g} have a mean close to 0 "
+             "(np.random.rand draws from [0, 1), np.random.randn from N(0, 1)).")
+
+
 def common_scale_mistakes(layers_dims, l):
     """(std, explanation) for the weight scales students often use by mistake in layer l.
 
@@ -147,6 +168,7 @@ def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0
     check_parameters_contract(parameters, layers_dims, call)
     for l in range(1, len(layers_dims)):
         measured, required = weight_std(parameters[f"W{l}"]), required_std(l)
+        check_weights_drawn_around_zero(call, f"W{l}", parameters[f"W{l}"], required)
         if abs(measured / required - 1) > tolerance:
             fail(wrong_scale_message(call, f"W{l}", measured, required, rule(l),
                                      common_scale_mistakes(layers_dims, l), tolerance))

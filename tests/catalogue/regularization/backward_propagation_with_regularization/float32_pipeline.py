@@ -1,0 +1,21 @@
+"""Casts the inputs to float32 first and returns float32 gradients (right to float32 precision).
+
+expect: pass
+"""
+import numpy as np
+
+
+def backward_propagation_with_regularization(X, Y, cache, lambd):
+    X = X.astype(np.float32)
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = [np.asarray(a, dtype=np.float32) for a in cache]
+    m = X.shape[1]
+    dZ3 = A3 - Y
+    dW3 = dZ3 @ A2.T / m + lambd / m * W3
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+    dZ2 = (W3.T @ dZ3) * (A2 > 0)
+    dW2 = dZ2 @ A1.T / m + lambd / m * W2
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = (W2.T @ dZ2) * (A1 > 0)
+    dW1 = dZ1 @ X.T / m + lambd / m * W1
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dW3": dW3, "db3": db3}
