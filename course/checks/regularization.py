@@ -205,6 +205,17 @@ def where_to_look(key):
 
 # --- visible checks -------------------------------------------------------------------------------
 
+def _l2_ratio_words(ratio, m):
+    """What a wrong L2 term most likely is, from its ratio to the right one."""
+    for value, words in ((2.0, "yours is twice as large, lambd / m instead of lambd / (2 m)"),
+                         (0.5, "yours is half as large, lambd / (4 m) instead of lambd / (2 m)"),
+                         (float(m), "yours is m times too large: divide by 2 m, not by 2"),
+                         (-1.0, "yours has the wrong sign: the L2 term is added to the cost")):
+        if abs(ratio - value) <= 1e-6 * abs(value):
+            return f"the L2 term is wrong ({words})"
+    return "the L2 term is wrong"
+
+
 # lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
 # whether the function uses its argument at all.
 VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
@@ -232,7 +243,8 @@ def check_compute_cost_with_regularization(compute_cost_with_regularization):
         want, got = l2_cost(parameters, lambd, m), costs[lambd] - costs[0.0]
         if not close(got, want):
             fail(f"With lambd = {lambd:g} your L2 term (your cost minus your cost with lambd = 0) is {got:.6g}, but "
-                 f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): the L2 term is wrong.")
+                 f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): "
+                 f"{_l2_ratio_words(got / want, m)}.")
     passed(f"cost {costs[0.0]:.6f} with lambd = 0 (the cross-entropy) and {costs[0.7]:.6f} with lambd = 0.7.")
 
 
