@@ -17,27 +17,28 @@ import numpy as np
 from autograder.gradcheck import gradcheck
 from autograder.solutions import regularization as reference
 from course.checks import call_student, fail
-from course.checks.regularization import (GRADIENT_KEYS, LAYERS, bias_residual_words, close, cost_as_float,
-                                          first_wrong_from_the_top, gradients_as_arrays, l2_residual_words,
-                                          lambd_ignored, worst_entry)
+from course.checks.regularization import (GRADIENT_KEYS, LAYERS, close, cost_as_float, first_wrong_from_the_top,
+                                          gradients_as_arrays, known_mistake_words, l2_cost, l2_factor_words,
+                                          lambd_ignored, make_problem, worst_entry)
 from course.network import cross_entropy_from_logits, forward_propagation
 
 # (n_x, n1, n2, m): the notebook's shape, a single example, n_x = m (so that a mix-up of the two
 # axes shows elsewhere), more examples than units, one unit in a hidden layer.
 PROBLEM_SIZES = ((2, 20, 3, 7), (5, 4, 6, 1), (3, 2, 2, 13), (4, 7, 1, 4), (6, 3, 5, 31))
 LAMBDAS = (0.0, 0.7, 2.3)
-# Problems whose backward pass also goes through the gradient check, and the lambd used there.
-GRADCHECK_SIZES = PROBLEM_SIZES[:2]
+# How many of the problems (the first ones) also go through the gradient check, and its lambd.
+GRADCHECK_PROBLEMS = 2
 GRADCHECK_LAMBD = 0.7
 
 
 def random_problem(n_x, n1, n2, m, rng):
-    """X: (n_x, m), Y: (1, m), parameters with He-scaled weights and nonzero biases, A3 and cache.
+    """X: (n_x, m), Y: (1, m), parameters with He-scaled weights and nonzero biases (see make_problem).
 
-    Y holds both classes whenever m > 1. The draw is repeated until A3 stays well inside (0, 1) (a
-    correct answer computed in float32 then agrees to the tolerance), every hidden layer has both
-    active and inactive entries and, with m > 1, no unit is inactive on every example: a dead unit or layer has zero gradients, which would hide a missing term, and a
-    layer without inactive entries would hide a wrong ReLU derivative.
+    Y holds both classes whenever m > 1. The draw is repeated until
+    - A3 stays well inside (0, 1), so a correct answer computed in float32 agrees to the tolerance;
+    - every hidden layer has active and inactive entries, and (with m > 1) no unit is inactive on
+      every example: a dead unit or layer has zero gradients, which would hide a missing term, and
+      a layer without inactive entries would hide a wrong ReLU derivative.
     """
     sizes = (n_x, n1, n2, 1)
     while True:
@@ -45,15 +46,13 @@ def random_problem(n_x, n1, n2, m, rng):
         for l in LAYERS:
             parameters[f"W{l}"] = rng.standard_normal((sizes[l], sizes[l - 1])) * np.sqrt(2 / sizes[l - 1])
             parameters[f"b{l}"] = rng.standard_normal((sizes[l], 1)) * 0.3
-        X = rng.standard_normal((n_x, m))
-        A3, cache = forward_propagation(X, parameters)
-        hidden = (cache[1], cache[5])
-        well_inside = np.all(np.abs(cache[8]) < 4)   # 0.018 < A3 < 0.982: no cost hangs on log(1 - A3) alone
+        Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.int64)
+        problem = make_problem(rng.standard_normal((n_x, m)), Y, parameters)
+        cache = problem["cache"]
+        well_inside = np.all(np.abs(cache[8]) < 4)   # 0.018 < A3 < 0.982
         if well_inside and all(np.any(A > 0) and np.any(A == 0) and (m == 1 or np.all(np.any(A > 0, axis=1)))
-                               for A in hidden):
-            break
-    Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.int64)
-    return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache, "sizes": (n_x, n1, n2, m)}
+                               for A in (cache[1], cache[5])):
+            return problem
 
 
 def _problems(rng=None):
@@ -84,17 +83,13 @@ def _cost_features(problem):
 
 
 def _wrong_l2_terms():
-    """(phrase, f(features, lambd) -> L2 term) for the usual mistakes in the L2 part of the cost."""
+    """(phrase, f(features, lambd) -> L2 term) for the usual mistakes in what the L2 part of the cost
+    adds up (a wrong constant factor is named by l2_factor_words)."""
     def right(f, lambd):
         return lambd / (2 * f["m"]) * sum(f["squares"])
 
     terms = [
-        ("the L2 term is missing", lambda f, lambd: 0.0),
-        ("the L2 term uses lambd / m instead of lambd / (2 m)", lambda f, lambd: 2 * right(f, lambd)),
-        ("the L2 term is divided by 4 m instead of 2 m", lambda f, lambd: right(f, lambd) / 2),
-        ("the L2 term is not divided by m", lambda f, lambd: right(f, lambd) * f["m"]),
         ("the L2 term is multiplied by m instead of divided by it", lambda f, lambd: right(f, lambd) * f["m"] ** 2),
-        ("the L2 term is subtracted instead of added", lambda f, lambd: -right(f, lambd)),
         ("the L2 term also sums the squared biases, which are not regularized",
          lambda f, lambd: lambd / (2 * f["m"]) * (sum(f["squares"]) + f["bias_squares"])),
         ("the L2 term adds the norms ||W[l]|| instead of their squares ||W[l]||^2 (the Frobenius norm must be squared)",
@@ -156,6 +151,7 @@ def grade_compute_cost_with_regularization(compute_cost_with_regularization):
 def _explain_cost(problems, got, want):
     """One sentence: what is wrong with the student's costs (got) compared with the right ones (want)."""
     positive = [lambd for lambd in LAMBDAS if lambd > 0]
+    features = [_cost_features(p) for p in problems]
     if all(lambd_ignored([g[lambd] for lambd in LAMBDAS]) for g in got):
         return ("compute_cost_with_regularization returns the same cost whatever lambd is, but the L2 term "
                 "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) grows with lambd: it is missing, or lambd is not used.")
@@ -167,15 +163,19 @@ def _explain_cost(problems, got, want):
                 return f"With lambd = 0 compute_cost_with_regularization returns a wrong cost: {phrase}."
         offsets = [g[0.0] - ce for g, ce in zip(got, cross_entropy)]
         for layers in _nonempty_subsets(LAYERS):
-            if _matches(offsets, [sum(_cost_features(p)["squares"][l - 1] for l in layers) for p in problems]):
+            if _matches(offsets, [sum(f["squares"][l - 1] for l in layers) for f in features]):
                 names = " + ".join(f"||W{l}||^2" for l in layers)
                 return (f"With lambd = 0 compute_cost_with_regularization still adds {names}: that part of the "
                         "L2 term is not multiplied by lambd / (2 m) (missing parentheses?).")
         g, w, p = next((g, w, p) for g, w, p in zip(got, want, problems) if not close(g[0.0], w[0.0]))
         return (f"With {_where(p, 0.0)}, compute_cost_with_regularization returned {g[0.0]:.6g}, but the cost is then "
                 f"the plain cross-entropy, {w[0.0]:.6g}: the cross-entropy part is wrong.")
-    features = [_cost_features(p) for p in problems]
     l2_got = [g[lambd] - g[0.0] for g in got for lambd in positive]
+    l2_want = [w[lambd] - w[0.0] for w in want for lambd in positive]
+    m = [p["sizes"][3] for p in problems for _ in positive]
+    factors = {l2_factor_words(g / w, k) for g, w, k in zip(l2_got, l2_want, m)}
+    if len(factors) == 1 and None not in factors:
+        return f"The cross-entropy part of compute_cost_with_regularization is right, but the L2 term is wrong ({factors.pop()})."
     for phrase, wrong in _wrong_l2_terms():
         if _matches(l2_got, [wrong(f, lambd) for f in features for lambd in positive]):
             return f"The cross-entropy part of compute_cost_with_regularization is right, but {phrase}."
@@ -197,8 +197,7 @@ def regularized_cost_from_logits(X, Y, lambd):
 
     def cost(parameters):
         Z3 = forward_propagation(X, parameters)[1][8]
-        return cross_entropy_from_logits(Z3, Y) + lambd / (2 * m) * sum(
-            float(np.sum(np.square(parameters[f"W{l}"]))) for l in LAYERS)
+        return cross_entropy_from_logits(Z3, Y) + l2_cost(parameters, lambd, m)
     return cost
 
 
@@ -208,15 +207,6 @@ def _call_backward(backward, problem, lambd):
     call = f"backward_propagation_with_regularization(X, Y, cache, lambd) with {_where(problem, lambd)}"
     gradients = call_student(backward, problem["X"], problem["Y"], problem["cache"], lambd, call=call)
     return gradients_as_arrays(gradients, problem["parameters"], call)
-
-
-def _known_mistake(key, got, right, problem, lambd):
-    """A phrase naming a known mistake in one gradient block, or None."""
-    residual, m = got - right, problem["sizes"][3]
-    parameter = problem["parameters"][key[1:]]
-    if key[1] == "W":
-        return l2_residual_words(key, residual, parameter, lambd, m)
-    return bias_residual_words(key, residual, parameter, lambd, m)
 
 
 def _relu_derivative_of_one(problem, lambd, layer):
@@ -254,7 +244,7 @@ def _gradient_check(backward, problem, lambd):
     right = reference.backward_propagation_with_regularization(X, Y, problem["cache"], lambd)
     for key in reversed(GRADIENT_KEYS):
         if key[1] == "b" and report.blocks[key[1:]].ok is False:
-            words = _known_mistake(key, gradients[key], right[key], problem, lambd)
+            words = known_mistake_words(key, gradients[key], right[key], problem["parameters"], lambd, X.shape[1])
             if words:
                 fail(f"{where}: {words}.")
     for layer in (2, 1):
@@ -299,7 +289,7 @@ def _one_sentence(report):
 def _explain_gradients(problem, lambd, got, right):
     """One sentence for the first block (top layer first) that differs from the reference."""
     key = first_wrong_from_the_top(got, right)
-    words = _known_mistake(key, got[key], right[key], problem, lambd)
+    words = known_mistake_words(key, got[key], right[key], problem["parameters"], lambd, problem["sizes"][3])
     return (f"With {_where(problem, lambd)}, {key} is wrong: "
             + (words if words else worst_entry(got[key], right[key])) + ".")
 
@@ -309,7 +299,7 @@ def grade_backward_propagation_with_regularization(backward_propagation_with_reg
     __tracebackhide__ = True
     backward = backward_propagation_with_regularization
     problems = _problems()
-    for problem in problems[:len(GRADCHECK_SIZES)]:
+    for problem in problems[:GRADCHECK_PROBLEMS]:
         _gradient_check(backward, problem, GRADCHECK_LAMBD)
     mismatches = {}   # lambd -> (problem, got, right) of the first problem where a block differs
     for problem in problems:

@@ -26,9 +26,8 @@ RTOL = 1e-5
 def deterministic_problem(n_x=3, n1=4, n2=3, m=5):
     """A small problem built without random numbers, so that it is the same on every machine.
 
-    Returns a dict with X: (n_x, m), Y: (1, m), parameters (W1, b1, ..., W3, b3; biases nonzero,
-    so that a regularized bias shows), A3: (1, m) = forward_propagation(X, parameters)[0] and
-    cache, the matching cache.
+    Returns make_problem(X, Y, parameters) with X: (n_x, m), Y: (1, m) and parameters W1, b1, ...,
+    W3, b3 (biases nonzero, so that a regularized bias shows).
     """
     def wave(shape, frequency, scale):
         return scale * np.sin(frequency * np.arange(1, int(np.prod(shape)) + 1)).reshape(shape)
@@ -40,8 +39,15 @@ def deterministic_problem(n_x=3, n1=4, n2=3, m=5):
         parameters[f"b{l}"] = wave((sizes[l], 1), 1.9 + l, 0.3)
     X = wave((n_x, m), 1.3, 1.0)
     Y = (np.cos(2.1 * np.arange(m)) > 0).astype(np.int64).reshape(1, m)
+    return make_problem(X, Y, parameters)
+
+
+def make_problem(X, Y, parameters):
+    """A problem for the checks: X, Y, parameters, and A3, cache from forward_propagation(X, parameters),
+    with sizes = (n_x, n1, n2, m)."""
     A3, cache = forward_propagation(X, parameters)
-    return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache}
+    sizes = (X.shape[0], parameters["W1"].shape[0], parameters["W2"].shape[0], X.shape[1])
+    return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache, "sizes": sizes}
 
 
 def l2_cost(parameters, lambd, m):
@@ -65,11 +71,9 @@ def cost_as_float(value, call):
     A Python float or int, a NumPy scalar and an array holding one number all mean the same cost.
     """
     __tracebackhide__ = True
-    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, bytes, dict, list, tuple)):
+    array = _real_array(value)
+    if array is None:
         fail(f"{call} returned {type(value).__name__}, but it must return the cost as a float.")
-    array = np.asarray(value)
-    if not (np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)):
-        fail(f"{call} returned {type(value).__name__} of dtype {array.dtype}, but it must return the cost as a float.")
     if array.size != 1:
         fail(f"{call} returned an array of shape {array.shape}, but it must return the cost as a float "
              "(one number: the cross-entropy is averaged over all m examples).")
@@ -77,6 +81,15 @@ def cost_as_float(value, call):
     if not np.isfinite(cost):
         fail(f"{call} returned {cost}, but the cost must be a finite float.")
     return cost
+
+
+def _real_array(value):
+    """`value` as a NumPy array if it is a number or an array of real numbers (not booleans), else None."""
+    if not isinstance(value, (np.ndarray, np.generic, float, int)) or isinstance(value, (bool, np.bool_)):
+        return None
+    array = np.asarray(value)
+    real = np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)
+    return array if real else None
 
 
 def gradients_as_arrays(gradients, parameters, call):
@@ -98,9 +111,8 @@ def gradients_as_arrays(gradients, parameters, call):
     arrays = {}
     for key in GRADIENT_KEYS:
         value, shape = gradients[key], parameters[key[1:]].shape
-        array = np.asarray(value) if isinstance(value, (np.ndarray, np.generic, float, int)) else None
-        if array is None or not (np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)) \
-                or isinstance(value, (bool, np.bool_)):
+        array = _real_array(value)
+        if array is None:
             fail(f"{call} returned {key} as {type(value).__name__}, but every gradient must be a NumPy array of numbers.")
         if array.shape != shape:
             if array.size == 1 and int(np.prod(shape)) == 1:
@@ -181,6 +193,15 @@ def bias_residual_words(key, residual, bias, lambd, m):
             f"only the dW get (lambd / m) * W")
 
 
+def known_mistake_words(key, got, right, parameters, lambd, m):
+    """A phrase naming a known mistake in gradient block `key` (its L2 term, or an L2 term on a
+    bias), from the student's block `got` and the right one; None when no known mistake fits."""
+    residual, parameter = got - right, parameters[key[1:]]
+    if key[1] == "W":
+        return l2_residual_words(key, residual, parameter, lambd, m)
+    return bias_residual_words(key, residual, parameter, lambd, m)
+
+
 def lambd_ignored(values):
     """Whether results computed for several lambd (a list, first for lambd = 0) are all the same."""
     return all(close(value, values[0]) for value in values[1:])
@@ -205,15 +226,16 @@ def where_to_look(key):
 
 # --- visible checks -------------------------------------------------------------------------------
 
-def _l2_ratio_words(ratio, m):
-    """What a wrong L2 term most likely is, from its ratio to the right one."""
+def l2_factor_words(ratio, m):
+    """What a wrong L2 term of the cost most likely is, from its ratio to the right one; None when
+    the ratio is none of the usual wrong factors."""
     for value, words in ((2.0, "yours is twice as large, lambd / m instead of lambd / (2 m)"),
                          (0.5, "yours is half as large, lambd / (4 m) instead of lambd / (2 m)"),
                          (float(m), "yours is m times too large: divide by 2 m, not by 2"),
                          (-1.0, "yours has the wrong sign: the L2 term is added to the cost")):
         if abs(ratio - value) <= 1e-6 * abs(value):
-            return f"the L2 term is wrong ({words})"
-    return "the L2 term is wrong"
+            return words
+    return None
 
 
 # lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
@@ -244,7 +266,8 @@ def check_compute_cost_with_regularization(compute_cost_with_regularization):
         if not close(got, want):
             fail(f"With lambd = {lambd:g} your L2 term (your cost minus your cost with lambd = 0) is {got:.6g}, but "
                  f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): "
-                 f"{_l2_ratio_words(got / want, m)}.")
+                 + (f"the L2 term is wrong ({words})." if (words := l2_factor_words(got / want, m))
+                    else "the L2 term is wrong."))
     passed(f"cost {costs[0.0]:.6f} with lambd = 0 (the cross-entropy) and {costs[0.7]:.6f} with lambd = 0.7.")
 
 
@@ -270,9 +293,7 @@ def check_backward_propagation_with_regularization(backward_propagation_with_reg
     for lambd in VISIBLE_LAMBDAS[1:]:
         key = first_wrong_from_the_top(got[lambd], right[lambd])
         if key:
-            residual = got[lambd][key] - right[lambd][key]
-            words = (l2_residual_words(key, residual, parameters[key[1:]], lambd, m) if key[1] == "W"
-                     else bias_residual_words(key, residual, parameters[key[1:]], lambd, m))
+            words = known_mistake_words(key, got[lambd][key], right[lambd][key], parameters, lambd, m)
             fail(f"With lambd = {lambd:g} your {key} is wrong although it is right with lambd = 0: "
                  + (words or worst_entry(got[lambd][key], right[lambd][key])) + ".")
     passed("dW1, db1, dW2, db2, dW3, db3 have the right shapes and values with lambd = 0, 0.7 and 2.")

@@ -1,7 +1,7 @@
 """Subtracts the L2 term from the cross-entropy instead of adding it.
 
 expect: fail
-mentions: L2 term
+mentions: L2 term, wrong sign
 """
 import numpy as np
 

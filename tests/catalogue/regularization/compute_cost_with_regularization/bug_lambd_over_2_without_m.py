@@ -1,7 +1,7 @@
 """L2 factor lambd / 2: the division by m is forgotten.
 
 expect: fail
-mentions: L2 term
+mentions: L2 term, m times
 """
 import numpy as np
 

@@ -1,7 +1,7 @@
 """L2 factor lambd / m: the 1/2 of the lambd / (2 m) is forgotten.
 
 expect: fail
-mentions: L2 term
+mentions: L2 term, twice
 """
 import numpy as np
 

@@ -1,7 +1,7 @@
 """Takes m from A3.shape[0], which is always 1.
 
 expect: fail
-mentions: L2 term
+mentions: L2 term, m times
 """
 import numpy as np
 
