@@ -35,6 +35,13 @@ LISTENER_PORT = 47193
 ATTACK_DELAYS = 45
 # The sentinel files the test places (course root, $HOME, /tmp): no attack may change them.
 SENTINEL_NAME = "INSTRUCTOR_NOTES.txt"
+# The student who hands in the release untouched: graded first, scores 0, fails the normal way.
+UNTOUCHED = "r_untouched"
+# What grading itself writes: kernels' caches and profile in $HOME, nbgrader's outputs in the root.
+EXPECTED_CHANGES = (r"^new: \$HOME/\.cache(/matplotlib(/fontlist[^/]*)?)?$", r"^new: \$HOME/\.config(/matplotlib)?$",
+                    r"^new: \$HOME/\.ipython(/profile_default(/(log|pid|security|db|startup|startup/README))?)?$",
+                    r"^new: \$HOME/\.local(/share(/jupyter(/runtime)?)?)?$",
+                    r"^new: course root: entry (autograded|feedback|grades\.csv|gradebook\.db|\.exchange)$")
 
 # Correct answers in other styles than the reference solutions, so that a reference line in an
 # output can only come from a leak.
@@ -97,9 +104,10 @@ def honest_answers(assignment):
 
 
 def roster(attacks):
-    """{student id: attack, or None for an honest student}, in grading (sorted) order: an honest
-    student before and after every cheater."""
-    students = {}
+    """{student id: attack, or None for an honest or the untouched student}, in grading (sorted)
+    order: the untouched release first (what a plain failing notebook shows: the baseline for
+    leaks), then an honest student before and after every cheater."""
+    students = {UNTOUCHED: None}
     for index, attack in enumerate(attacks):
         students[f"s{2 * index:03d}_honest"] = None
         students[f"s{2 * index + 1:03d}_{attack.name}"] = attack
@@ -123,7 +131,7 @@ def build_class(root, assignment, attacks, release=None):
     students = roster(attacks)
     honest = honest_answers(assignment)
     for student, attack in students.items():
-        answers = honest if attack is None else {attack.cell: attack.code()}
+        answers = {} if student == UNTOUCHED else honest if attack is None else {attack.cell: attack.code()}
         write_submission(root, assignment, student, {release.name: fill_solutions(release, answers)})
     return students
 
@@ -186,7 +194,7 @@ def snapshot(spec):
     return state
 
 
-def changes(before, after, ignore=()):
+def changes(before, after, ignore=EXPECTED_CHANGES):
     """Sentences for every watched entry that appeared, disappeared or changed."""
     found = []
     for key in sorted(set(before) | set(after)):

@@ -49,10 +49,10 @@ def prove(attack, template):
         listener.close()
     honest = harness.neighbours(students, cheater)
     notebook = f"{attack.assignment}.ipynb"
-    baseline = harness.output_text(root / "autograded" / honest[0] / attack.assignment / notebook)
+    baseline = harness.output_text(root / "autograded" / harness.UNTOUCHED / attack.assignment / notebook)
     cheater_out = harness.output_text(root / "autograded" / cheater / attack.assignment / notebook)
     feedback = harness.feedback_text(root / "feedback" / cheater / attack.assignment / f"{attack.assignment}.html")
-    honest_feedback = harness.feedback_text(root / "feedback" / honest[0] / attack.assignment / f"{attack.assignment}.html")
+    honest_feedback = harness.feedback_text(root / "feedback" / harness.UNTOUCHED / attack.assignment / f"{attack.assignment}.html")
     target = scores.get(cheater, {}).get(attack.target)
     result = {
         "attack": attack.name,
