@@ -77,6 +77,9 @@ def prove(attack, template):
     }
     harness.kill_marked_processes(existing)
     harness.cleanup_outside(home)
+    restored = harness.restore_checkout()
+    if restored:
+        result["checkout_restored"] = restored.split()
     shutil.rmtree(root, ignore_errors=True)
     return result
 
