@@ -198,15 +198,13 @@ def changes(before, after, ignore=EXPECTED_CHANGES):
     """Sentences for every watched entry that appeared, disappeared or changed."""
     found = []
     for key in sorted(set(before) | set(after)):
-        if any(re.search(pattern, key) for pattern in ignore):
-            continue
         if key not in before:
             found.append(f"new: {key}")
         elif key not in after:
             found.append(f"gone: {key}")
         elif before[key] != after[key]:
             found.append(f"changed: {key}")
-    return found
+    return [sentence for sentence in found if not any(re.search(pattern, sentence) for pattern in ignore)]
 
 
 def marked_tmp_files(tmp="/tmp"):

@@ -1,4 +1,4 @@
-"""Prints 64 MiB of text, which nbgrader stores in the autograded notebook and renders into the feedback.
+"""Prints 64 MiB of text on a single line (nbgrader's LimitOutput only cuts lines), which lands in the autograded notebook and the feedback.
 
 assignment: initialization
 cell: initialize_parameters_he
@@ -6,9 +6,10 @@ target: test_initialize_parameters_he
 class: resources
 old: PENDING
 """
-_line = "gradeghost " * 95 + "\n"  # about 1 KiB
+_chunk = "gradeghost " * (1024 * 1024 // 11)  # about 1 MiB, no newline
 for _ in range(64):
-    print(_line * 1024, end="")
+    print(_chunk, end="")
+print()
 
 
 def initialize_parameters_he(layers_dims):
