@@ -22,3 +22,14 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 c.Execute.timeout = 60
 # nbgrader's own default (no history file) plus a quiet kernel: grading logs stay readable.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--log-level=ERROR"]
+
+# Grading runs each submission's kernel in a sandbox (bubblewrap: no course root, no network, no
+# other students; see autograder/sandbox.py) and runs the test cells in the grader process.
+# Its limits, with their defaults; change them here:
+# c.Sandbox.memory_mib = 2048        # address space of each process in the sandbox
+# c.Sandbox.cpu_seconds = 600        # CPU time of each process
+# c.Sandbox.max_processes = 128      # processes and threads of the sandbox user (when grading as root)
+# c.Sandbox.max_file_mib = 64        # largest file a submission may write
+# c.Sandbox.tmp_mib = 64             # size of the sandbox's private /tmp
+# c.Sandbox.max_output_mib = 16      # output kept from one notebook
+# c.Sandbox.notebook_timeout = 600   # wall time of one notebook, on top of c.Execute.timeout per cell

@@ -2,7 +2,7 @@
 
     python -m autograder demo                 the main job: release, grade demo submissions, print scores
     python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
-    python -m autograder grade NAME [--student ID ...]
+    python -m autograder grade NAME [--student ID ...] [--no-sandbox]
                                               autograde submitted/*/NAME, write feedback, export grades.csv
 """
 
@@ -34,6 +34,9 @@ def main(argv=None):
     grade.add_argument("assignment")
     grade.add_argument("--student", action="append", help="grade only this student (repeatable)")
     grade.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                       help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
+                            "nothing but this course; the test cells still run in the grader)")
 
     args = parser.parse_args(argv)
     if args.command == "demo":
@@ -48,7 +51,12 @@ def main(argv=None):
             print(f"wrote {generate_release(args.root, name)}")
     elif args.command == "grade":
         from autograder.pipeline import grade as run_grading
-        run_grading(args.root, args.assignment, args.student)
+        from autograder.sandbox import SandboxUnavailable
+        try:
+            run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox)
+        except SandboxUnavailable as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     return 0
 
 

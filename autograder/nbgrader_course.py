@@ -51,18 +51,29 @@ def load_course_config(root):
     return config
 
 
-def open_course(root):
+def open_course(root, sandbox=True):
     """An nbgrader API object for the course root `root`, configured by its nbgrader_config.py.
 
+    Autograding runs each submission through autograder.execute.GraderExecute instead of
+    nbgrader's Execute: a sandboxed kernel, and test cells run by the grader. sandbox=False keeps
+    the grader-run test cells but starts kernels without the sandbox (c.Sandbox.enabled).
     Returns nbgrader.apps.NbGraderAPI; its methods (generate_assignment, autograde,
     generate_feedback) return {"success": bool, "log": str, "error": str}.
     """
     # Imported here so that `python -m autograder --help` stays fast.
     from nbgrader.apps import NbGraderAPI
+    from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
+    from nbgrader.preprocessors import Execute
+
+    from autograder.execute import GraderExecute
 
     root = Path(root).resolve()
     config = load_course_config(root)
+    config.Autograde.autograde_preprocessors = [GraderExecute if step is Execute else step
+                                                for step in Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default()]
+    if not sandbox:
+        config.Sandbox.enabled = False
     # This course hands out and collects files itself; there is no shared exchange folder.
     config.Exchange.root = str(root / ".exchange")
     config.NbGraderAPI.log_level = logging.WARNING

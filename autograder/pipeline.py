@@ -1,8 +1,9 @@
 """The grading pipeline: what an instructor runs once submissions are in submitted/, as a list of steps.
 
-Each step takes the GradingRun and does one thing: autograde every submission (nbgrader), suspend
-the scores of submissions that tamper with grading, write feedback (nbgrader), export the grades
-(nbgrader's CSV export), print the score table.
+Each step takes the GradingRun and does one thing: autograde every submission (nbgrader, with each
+kernel in the sandbox and the test cells run by the grader: autograder.execute), flag submissions
+whose code looks like tampering for an instructor's review, write feedback (nbgrader), export the
+grades (nbgrader's CSV export), print the score table.
 """
 
 import time
@@ -11,9 +12,16 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.nbgrader_course import check, grading_environment, open_course
-from autograder.scores import format_table, read_scores
+from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
+from autograder.sandbox import Sandbox, check_sandbox
+from autograder.scores import REVIEW_PREFIX, format_table, read_scores
 from autograder.screening import screen_notebook
+
+NO_SANDBOX_WARNING = """\
+WARNING: grading WITHOUT the sandbox (--no-sandbox). Students' code runs with your rights: it can
+read and change every file you can, including the gradebook, source/ and other students' work, and
+use the network. The verdicts are still computed outside the students' kernels. Use this only on a
+machine that holds nothing but this course."""
 
 
 @dataclass
@@ -23,6 +31,7 @@ class GradingRun:
     assignment: str
     students: list
     api: object
+    sandbox: bool = True
 
 
 def autograde(run):
@@ -34,21 +43,24 @@ def autograde(run):
         print(f"  [{index}/{len(run.students)}] {student:<16} {time.perf_counter() - start:5.1f} s")
 
 
-def screen_submissions(run):
-    """Give 0 and a review comment to every test of a notebook whose editable cells tamper with
-    grading (see autograder.screening); the instructor reviews it in the formgrader."""
+def flag_for_review(run):
+    """Flag for an instructor's review every notebook whose editable cells look like tampering
+    (see autograder.screening). The scores stand: the sandbox and the grader-run test cells are the
+    defence; the flag and its comment only tell the instructor where to look in the formgrader."""
     gradebook = run.api.gradebook
     try:
         for student in run.students:
             for path in sorted((run.course_root / "submitted" / student / run.assignment).glob("*.ipynb")):
-                findings = screen_notebook(nbformat.read(path, as_version=4))
+                try:
+                    findings = screen_notebook(nbformat.read(path, as_version=4))
+                    notebook = gradebook.find_submission_notebook(path.stem, run.assignment, student)
+                except Exception:  # noqa: BLE001 - an unreadable or ungraded notebook has nothing to flag
+                    continue
                 if not findings:
                     continue
-                message = ("Automatic grading suspended for an instructor's review: "
-                           + "; ".join(f"cell {f.cell}: {f.reason}" for f in findings) + ".")
-                notebook = gradebook.find_submission_notebook(path.stem, run.assignment, student)
+                message = REVIEW_PREFIX + "; ".join(f"cell {f.cell}: {f.reason}" for f in findings) + "."
                 for grade in notebook.grades:
-                    grade.manual_score, grade.needs_manual_grade = 0.0, True
+                    grade.needs_manual_grade = True
                 for comment in notebook.comments:
                     comment.manual_comment = message
                 gradebook.db.commit()
@@ -82,7 +94,7 @@ def print_scores(run):
     print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
 
 
-GRADING_STEPS = [autograde, screen_submissions, generate_feedback, export_grades, print_scores]
+GRADING_STEPS = [autograde, flag_for_review, generate_feedback, export_grades, print_scores]
 
 
 def submitted_students(course_root, assignment):
@@ -90,17 +102,24 @@ def submitted_students(course_root, assignment):
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
-def grade(course_root, assignment, students=None, steps=GRADING_STEPS):
+def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True):
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
+    sandbox=False starts kernels without the sandbox (python -m autograder grade --no-sandbox), after
+    a loud warning; otherwise grading stops with SandboxUnavailable if the sandbox cannot start.
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
     students = list(students) if students else submitted_students(course_root, assignment)
     if not students:
         raise SystemExit(f"No submissions of {assignment!r} in {course_root / 'submitted'}/<student>/{assignment}/.")
+    sandbox = sandbox and load_course_config(course_root).Sandbox.get("enabled", True)
+    if sandbox:
+        check_sandbox(Sandbox())
+    else:
+        print(NO_SANDBOX_WARNING)
     with grading_environment():
-        run = GradingRun(course_root, assignment, students, open_course(course_root))
+        run = GradingRun(course_root, assignment, students, open_course(course_root, sandbox=sandbox), sandbox)
         for step in steps:
             step(run)
     return run

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import nbformat
 
+# How a review comment starts (written by autograder.pipeline.flag_for_review).
+REVIEW_PREFIX = "Flagged for an instructor's review: "
+
 
 @dataclass
 class StudentScores:
@@ -13,10 +16,12 @@ class StudentScores:
 
     - points: {grade_id: (score, max_score)} for every graded cell, in notebook order
     - reasons: {grade_id: one line saying why points were lost} for cells below full marks
+    - review: why an instructor should look at the submission (autograder.pipeline.flag_for_review), or None
     """
     student: str
     points: dict = field(default_factory=dict)
     reasons: dict = field(default_factory=dict)
+    review: str = None
 
     @property
     def total(self):
@@ -56,7 +61,9 @@ def read_scores(course_root, assignment):
             scores = StudentScores(student.id)
             for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
                 grades = {grade.name: grade for grade in notebook.grades}
-                review = next((c.manual_comment for c in notebook.comments if c.manual_comment), None)
+                review = next((c.manual_comment for c in notebook.comments
+                               if c.manual_comment and c.manual_comment.startswith(REVIEW_PREFIX)), None)
+                scores.review = scores.review or review
                 path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
                 cells = {cell.metadata["nbgrader"]["grade_id"]: cell for cell in nbformat.read(path, as_version=4).cells
                          if cell.metadata.get("nbgrader", {}).get("grade")}
@@ -67,9 +74,7 @@ def read_scores(course_root, assignment):
                     scores.points[grade_id] = (grade.score, grade.max_score)
                     if grade.score >= grade.max_score:
                         continue
-                    if grade.manual_score is not None and review:
-                        scores.reasons[grade_id] = review
-                    elif grade_id not in cells:
+                    if grade_id not in cells:
                         scores.reasons[grade_id] = "the test cell was deleted from the submission"
                     else:
                         scores.reasons[grade_id] = failure_reason(cells[grade_id])
@@ -108,4 +113,8 @@ def format_table(assignment, results):
     if lost:
         lines += ["", "Why points were lost:"]
         lines += [f"  {student} / {title}: {reason}" for student, title, reason in lost]
+    flagged = [(r.student, r.review) for r in results if r.review]
+    if flagged:
+        lines += ["", "Needs an instructor's look (the scores above stand until then):"]
+        lines += [f"  {student}: {review.removeprefix(REVIEW_PREFIX)}" for student, review in flagged]
     return "\n".join(lines)

@@ -292,5 +292,14 @@ def test_are_feedback_and_grades_written_for_every_student(graded_class):
 def test_does_tampering_earn_nothing_and_say_why(graded_class):
     _, _, scores, _ = graded_class
     assert set(scores["tampered_deleted_tests"].reasons.values()) == {"the test cell was deleted from the submission"}
-    for reason in scores["tampered_fake_modules"].reasons.values():
-        assert reason.startswith("Automatic grading suspended for an instructor's review") and ".modules" in reason
+    # The fake modules live in the student's kernel; the test cells run in the grader and find the
+    # untouched functions. The screen still flags the notebook for an instructor's look.
+    faked = scores["tampered_fake_modules"]
+    assert all("raised NotImplementedError" in reason for reason in faked.reasons.values()), faked.reasons
+    assert faked.review and ".modules" in faked.review
+
+
+@pytest.mark.slow
+def test_is_no_honest_submission_flagged_for_review(graded_class):
+    _, _, scores, _ = graded_class
+    assert [student for student, result in scores.items() if result.review] == ["tampered_fake_modules"]

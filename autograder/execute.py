@@ -1,0 +1,244 @@
+"""nbgrader's Execute step, rebuilt so that no verdict depends on the student's kernel.
+
+`GraderExecute` takes the place of nbgrader's `Execute` in `Autograde.autograde_preprocessors`
+(see autograder.nbgrader_course). For each notebook it
+1. copies the submission folder to a private folder and starts the kernel there, inside the
+   sandbox (autograder.sandbox), talking to it over Unix sockets;
+2. runs every cell in that kernel, except the test cells: a test cell whose code is exactly the
+   instructor's (as the gradebook holds it, hidden tests included) runs here, in the grader
+   process, with every name it does not define standing for the student's object of that name,
+   a `KernelFunction` that calls it in the kernel with plain data both ways;
+3. writes each test cell's outputs itself: what the checks printed, and their exception if one was
+   raised. nbgrader scores a test cell from its outputs, so the score is the grader's verdict. A
+   test cell that cannot be checked (the kernel died, time ran out) gets an error saying why.
+It also caps each notebook's wall time and total output, and removes the private folder after.
+"""
+
+import builtins
+import contextlib
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute
+
+from autograder.kernel_calls import REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
+from autograder.sandbox import NOBODY, Sandbox
+
+# Largest reply of one call of a student's function (its return value, prints and warnings).
+MAX_REPLY_BYTES = 64 * 2 ** 20
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose connection file the sandbox user can read."""
+
+    sandbox_owner = None
+
+    def write_connection_file(self, **kwargs):
+        super().write_connection_file(**kwargs)
+        if self.sandbox_owner is not None:
+            os.chown(self.connection_file, self.sandbox_owner, self.sandbox_owner)
+
+
+class _KernelNames(dict):
+    """A test cell's namespace: names the cell does not define stand for the kernel's objects."""
+
+    def __init__(self, make_function):
+        super().__init__()
+        self._make_function = make_function
+
+    def __missing__(self, name):
+        if hasattr(builtins, name) or name.startswith("__"):
+            raise KeyError(name)
+        self[name] = self._make_function(name)
+        return self[name]
+
+
+class GraderExecute(Execute):
+    """Execute a submission in a sandboxed kernel and run its test cells in the grader."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        self.sandbox = Sandbox(parent=self)
+        self._instructor_tests = self._instructor_test_cells(resources)
+        self._kernel_stopped = None          # why the kernel can no longer run code, once it cannot
+        self._deadline = time.monotonic() + self.sandbox.notebook_timeout
+        self._output_left = self.sandbox.max_output_mib * 2 ** 20
+        self._output_dropped = False
+        self._run_dir = Path(tempfile.mkdtemp(prefix="grading-"))
+        try:
+            self._private_copy = self._run_dir / "submission"
+            shutil.copytree(resources["metadata"]["path"], self._private_copy, symlinks=True)
+            self._ipc_dir = self._run_dir / "kernel"
+            self._ipc_dir.mkdir()
+            os.chmod(self._run_dir, 0o711)
+            if self.sandbox.enabled:
+                self.sandbox.prepare(self._private_copy, self._ipc_dir)
+            return super().preprocess(nb, resources, km)
+        finally:
+            shutil.rmtree(self._run_dir, ignore_errors=True)
+
+    # --- the kernel ---------------------------------------------------------------------------
+
+    def create_kernel_manager(self):
+        kernel_argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        if self.sandbox.enabled:
+            kernel_argv = self.sandbox.kernel_command(kernel_argv, self._private_copy, self._ipc_dir)
+        self.km = SandboxedKernelManager(config=self.config, transport="ipc", ip=str(self._ipc_dir / "socket"),
+                                         connection_file=str(self._ipc_dir / "connection.json"))
+        self.km.sandbox_owner = NOBODY if self.sandbox.enabled and self.sandbox.drops_to_nobody() else None
+        # Interrupts travel as messages: a signal to bubblewrap would not reach the kernel.
+        self.km._kernel_spec = KernelSpec(argv=kernel_argv, display_name="Python 3 (grading sandbox)",
+                                          language="python", interrupt_mode="message")
+        return self.km
+
+    async def async_start_new_kernel(self, **kwargs):
+        self._kernel_log = open(self._run_dir / "kernel.log", "wb")
+        kwargs.update(cwd=str(self._private_copy), stdout=self._kernel_log, stderr=self._kernel_log,
+                      env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")} if self.sandbox.enabled
+                      else self._plain_environment())
+        try:
+            await super().async_start_new_kernel(**kwargs)
+        finally:
+            self._kernel_log.close()
+
+    # nbclient binds the synchronous name to its own coroutine: bind it to ours.
+    start_new_kernel = run_sync(async_start_new_kernel)
+
+    def _plain_environment(self):
+        """Without the sandbox the kernel still gets nothing of the grader's environment (no
+        PYTHONPATH to autograder/)."""
+        environment = self.sandbox.environment()
+        environment.update(PATH=os.environ.get("PATH", ""), HOME=str(self._private_copy),
+                           MPLCONFIGDIR=str(self._run_dir / "matplotlib"))
+        import course
+        environment["PYTHONPATH"] = str(Path(course.__file__).resolve().parents[1])
+        return environment
+
+    def _get_timeout(self, cell):
+        timeout = super()._get_timeout(cell)
+        left = max(1, int(self._deadline - time.monotonic()))
+        return left if timeout is None else min(timeout, left)
+
+    # --- cells ----------------------------------------------------------------------------------
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code" or not cell.source.strip():
+            return cell, resources
+        if self._kernel_stopped is None and time.monotonic() >= self._deadline:
+            self._kernel_stopped = (f"the notebook ran out of its {self.sandbox.notebook_timeout} s "
+                                    "before this cell")
+        if self._kernel_stopped:
+            cell.outputs = [_error_output("NotRun", f"This cell did not run: {self._kernel_stopped}.")]
+            return cell, resources
+        if self._is_instructor_test(cell):
+            cell.outputs = self._run_test_cell(cell)
+            return cell, resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._kernel_stopped = f"the kernel stopped while running cell {index + 1}"
+            cell.outputs.append(_error_output("DeadKernelError", f"The kernel stopped while running this cell "
+                                              "(it crashed, was killed at a limit, or exited)."))
+            return cell, resources
+
+    def _instructor_test_cells(self, resources):
+        """{grade_id: source} of the notebook's autograded test cells, as the instructor wrote them."""
+        from nbgrader.api import Gradebook
+
+        info = resources.get("nbgrader")
+        if not info:   # a notebook run outside autograde (tests, benchmarks): no test cell is trusted
+            return {}
+        with Gradebook(info["db_url"]) as gradebook:
+            notebook = gradebook.find_notebook(info["notebook"], info["assignment"])
+            graded = {cell.name for cell in notebook.grade_cells if cell.cell_type == "code"}
+            return {cell.name: cell.source for cell in notebook.source_cells if cell.name in graded}
+
+    def _is_instructor_test(self, cell):
+        meta = cell.metadata.get("nbgrader", {})
+        return (meta.get("grade") and not meta.get("solution")
+                and self._instructor_tests.get(meta.get("grade_id")) == cell.source)
+
+    def _run_test_cell(self, cell):
+        """Run an instructor's test cell here; returns its outputs (text, then the error if any)."""
+        names = _KernelNames(lambda name: KernelFunction(name, self._call_in_kernel, MAX_REPLY_BYTES))
+        printed = io.StringIO()
+        failure = None
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed), warnings.catch_warnings():
+            # The checks' own warnings are not the student's doing: keep them out of the verdict.
+            warnings.simplefilter("ignore")
+            try:
+                code = compile(cell.source, f"<test cell {cell.metadata['nbgrader']['grade_id']}>", "exec")
+                exec(code, {"__name__": "__test_cell__", "__builtins__": builtins}, names)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as error:  # noqa: BLE001 - every failure becomes the cell's verdict
+                failure = error
+        outputs = []
+        if printed.getvalue():
+            outputs.append(NotebookNode(output_type="stream", name="stdout", text=printed.getvalue()))
+        if failure is not None:
+            if type(failure).__name__ != "CheckFailure":
+                self.log.error("test cell %s raised:\n%s", cell.metadata["nbgrader"]["grade_id"],
+                               "".join(traceback.format_exception(failure)))
+            outputs.append(_error_output(type(failure).__name__, str(failure), _student_frames(failure)))
+        return outputs
+
+    def _call_in_kernel(self, code):
+        """Run `code` in the kernel; returns the user expression REPLY_EXPRESSION it left."""
+        if self._kernel_stopped:
+            raise KernelCallFailed(self._kernel_stopped)
+        message_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False,
+                                     user_expressions={REPLY_EXPRESSION: REPLY_EXPRESSION}, stop_on_error=False)
+        try:
+            reply = self.wait_for_reply(message_id)
+        except DeadKernelError:
+            self._kernel_stopped = "the kernel stopped while running a function of this notebook"
+            raise KernelCallFailed("the kernel stopped while running it (it crashed, was killed at a limit, "
+                                   "or exited)") from None
+        if reply is None:
+            raise KernelCallFailed(f"it did not return within {self._get_timeout(None)} s")
+        content = reply["content"]
+        if content.get("status") != "ok":
+            raise KernelCallFailed(f"the kernel could not run it ({content.get('ename', 'error')})")
+        return content.get("user_expressions", {}).get(REPLY_EXPRESSION)
+
+    # --- output ---------------------------------------------------------------------------------
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(json.dumps(msg.get("content", {}), default=str))
+        if size > self._output_left:
+            self._output_left = 0
+            if not self._output_dropped:
+                self._output_dropped = True
+                outs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                    f"[output dropped: this notebook printed more than {self.sandbox.max_output_mib} MiB]\n")))
+            return None
+        self._output_left -= size
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _error_output(name, message, traceback_lines=()):
+    return NotebookNode(output_type="error", ename=name, evalue=message,
+                        traceback=[*traceback_lines, f"{name}: {message}"])
+
+
+def _student_frames(failure):
+    """The traceback lines of the student's own code behind a failure, if a student's exception
+    caused it (the grader's frames are not shown)."""
+    cause = failure.__cause__
+    if isinstance(cause, StudentException) and cause.kernel_traceback:
+        return ["Traceback of your function (most recent call last):\n" + cause.kernel_traceback
+                + f"{type(cause).__name__}: {cause}"]
+    return []

@@ -1,0 +1,220 @@
+"""Calling a student's function inside their kernel from the grader, with plain data both ways.
+
+The hidden and visible checks run in the grader process. They receive a `KernelFunction` in place
+of the student's function: calling it sends the arguments to the student's kernel, runs the
+function there, and brings back what it returned, printed and warned, or the exception it raised.
+
+Both directions use one wire format: JSON in which NumPy arrays and scalars travel as .npy bytes
+(base64), tuples and dicts are tagged, and anything else arrives as an `Unreadable` stand-in that
+only keeps its type's name. Arrays are loaded with allow_pickle=False, so a reply can never run
+code in the grader; an array subclass arrives as a plain array, so it cannot lie about equality.
+The reply's size is limited before it is parsed.
+"""
+
+import ast
+import base64
+import io
+import json
+import keyword
+
+import numpy as np
+
+# The code that runs in the student's kernel for one call. It is sent with every call (nothing of
+# the grader is importable in the sandbox), and it is self-contained: the student's code may have
+# replaced anything in the kernel, which can only change what this one student's function returns.
+KERNEL_CALL = r'''
+def _grader_call(name, request):
+    import base64, contextlib, io, json, traceback, warnings
+    import numpy
+
+    def decode(node):
+        if isinstance(node, list):
+            return [decode(item) for item in node]
+        if isinstance(node, dict):
+            if "npy" in node:
+                return numpy.load(io.BytesIO(base64.b64decode(node["npy"])), allow_pickle=False)[()]
+            if "tuple" in node:
+                return tuple(decode(item) for item in node["tuple"])
+            if "dict" in node:
+                return {decode(key): decode(value) for key, value in node["dict"]}
+        return node
+
+    def encode(value):
+        if value is None or isinstance(value, (bool, int, float, str)) and type(value) in (bool, int, float, str):
+            return value
+        if isinstance(value, (numpy.ndarray, numpy.generic)):
+            buffer = io.BytesIO()
+            numpy.save(buffer, numpy.asarray(value), allow_pickle=False)
+            return {"npy": base64.b64encode(buffer.getvalue()).decode("ascii"), "scalar": isinstance(value, numpy.generic)}
+        if type(value) is list:
+            return [encode(item) for item in value]
+        if type(value) is tuple:
+            return {"tuple": [encode(item) for item in value]}
+        if type(value) is dict:
+            return {"dict": [[encode(key), encode(item)] for key, item in value.items()]}
+        return {"unreadable": type(value).__name__}
+
+    reply = {}
+    function = globals().get(name)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed), \
+            warnings.catch_warnings(record=True) as caught, numpy.errstate(all="warn"):
+        warnings.simplefilter("always")
+        try:
+            if function is None:
+                raise NameError(f"name {name!r} is not defined: run the cell that defines it")
+            result = function(*decode(json.loads(request)))
+            reply["returned"] = encode(result)
+        except BaseException as error:
+            frames = traceback.extract_tb(error.__traceback__)[1:]
+            reply["raised"] = [type(error).__name__, str(error),
+                               "".join(traceback.format_list(frames)) if frames else ""]
+    reply["printed"] = printed.getvalue()
+    reply["warned"] = [[type(w.message).__name__ if isinstance(w.message, Warning) else w.category.__name__,
+                        str(w.message)] for w in caught]
+    return json.dumps(reply)
+
+
+_grader_reply = _grader_call(__NAME__, __REQUEST__)
+'''
+REPLY_EXPRESSION = "_grader_reply"
+
+
+class Unreadable:
+    """A value the student's function returned that cannot travel as plain data (a custom object)."""
+
+    def __repr__(self):
+        return f"<{type(self).__name__} object>"
+
+
+class KernelCallFailed(RuntimeError):
+    """The call could not be made or did not come back (dead kernel, timeout, unreadable reply)."""
+
+
+def _identifier(name, fallback):
+    name = str(name)
+    return name if name.isidentifier() and not keyword.iskeyword(name) else fallback
+
+
+def _named_type(name, base):
+    """A fresh class called `name` (the student's type or exception name) derived from base."""
+    return type(_identifier(name, base.__name__), (base,), {"__module__": "student"})
+
+
+def encode(value):
+    """`value` (arrays, numbers, strings, lists, tuples, dicts of them) as wire-format JSON text."""
+    def walk(node):
+        if node is None or type(node) in (bool, int, float, str):
+            return node
+        if isinstance(node, (np.ndarray, np.generic)):
+            buffer = io.BytesIO()
+            np.save(buffer, np.asarray(node), allow_pickle=False)
+            return {"npy": base64.b64encode(buffer.getvalue()).decode("ascii"), "scalar": isinstance(node, np.generic)}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if isinstance(node, tuple):
+            return {"tuple": [walk(item) for item in node]}
+        if isinstance(node, dict):
+            return {"dict": [[walk(key), walk(item)] for key, item in node.items()]}
+        raise TypeError(f"cannot send a {type(node).__name__} to the kernel")
+    return json.dumps(walk(value))
+
+
+# Array dtypes a reply may carry: booleans and numbers (no objects, no structured records).
+READABLE_KINDS = set("biufc")
+
+
+def decode(node):
+    """The Python value of a parsed wire-format JSON node (see encode); arrays stay NumPy arrays and
+    NumPy scalars stay NumPy scalars, so a check sees the same types the student's function made."""
+    if isinstance(node, list):
+        return [decode(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "npy" in node:
+        array = np.load(io.BytesIO(base64.b64decode(node["npy"], validate=True)), allow_pickle=False)
+        if array.dtype.kind not in READABLE_KINDS:
+            return _named_type(f"ndarray_of_{array.dtype.kind}", Unreadable)()
+        return array[()] if node.get("scalar") else array
+    if "tuple" in node:
+        return tuple(decode(item) for item in node["tuple"])
+    if "dict" in node:
+        result = {}
+        for key, value in node["dict"]:
+            key = decode(key)
+            result[key if isinstance(key, (str, int, float, bool, tuple, type(None))) else repr(key)] = decode(value)
+        return result
+    if "unreadable" in node:
+        return _named_type(node["unreadable"], Unreadable)()
+    raise ValueError("unknown node")
+
+
+def call_code(name, args):
+    """The code that calls the kernel's `name` on `args` and leaves the reply in REPLY_EXPRESSION."""
+    return KERNEL_CALL.replace("__NAME__", repr(name)).replace("__REQUEST__", repr(encode(list(args))))
+
+
+def read_reply(user_expression, max_bytes):
+    """The reply dict of one call, from the execute reply's user_expressions entry.
+
+    Raises KernelCallFailed when it is missing, too large or not in the wire format.
+    """
+    if not isinstance(user_expression, dict) or user_expression.get("status") != "ok":
+        raise KernelCallFailed("the call left no reply in the kernel")
+    text = user_expression.get("data", {}).get("text/plain", "")
+    if not isinstance(text, str) or len(text) > max_bytes:
+        raise KernelCallFailed(f"the reply is larger than {max_bytes // 2 ** 20} MiB")
+    try:
+        reply = json.loads(ast.literal_eval(text))
+        if not isinstance(reply, dict):
+            raise ValueError("not a dict")
+        returned = decode(reply["returned"]) if "returned" in reply else None
+        raised = reply.get("raised")
+        if raised is not None and not (isinstance(raised, list) and len(raised) == 3 and all(isinstance(x, str) for x in raised)):
+            raise ValueError("bad exception")
+        printed = reply.get("printed", "")
+        warned = [(str(category), str(message)) for category, message in reply.get("warned", [])]
+        if not isinstance(printed, str):
+            raise ValueError("bad output")
+    except (ValueError, SyntaxError, TypeError, KeyError, RecursionError, MemoryError) as error:
+        raise KernelCallFailed(f"the reply could not be read ({type(error).__name__})") from None
+    return {"returned": returned, "raised": raised, "printed": printed, "warned": warned}
+
+
+class StudentException(Exception):
+    """Base of the exceptions re-raised in the grader for an exception of the student's function;
+    the subclass carries the student's exception name, `kernel_traceback` the student's frames."""
+
+    kernel_traceback = ""
+
+
+class KernelFunction:
+    """Stands in for the student's function `name` in a test cell run by the grader.
+
+    Calling it runs the function in the student's kernel through `run(code) -> user_expression`.
+    What the function printed is printed here and its warnings are warned here, so the checks'
+    call_student reports them as usual; an exception is re-raised as a StudentException subclass
+    of the same name.
+    """
+
+    def __init__(self, name, run, max_reply_bytes):
+        self.__name__ = self.__qualname__ = name
+        self._run, self._max_reply_bytes = run, max_reply_bytes
+
+    def __repr__(self):
+        return f"<function {self.__name__}>"
+
+    def __call__(self, *args):
+        import warnings
+
+        reply = read_reply(self._run(call_code(self.__name__, args)), self._max_reply_bytes)
+        if reply["printed"]:
+            print(reply["printed"], end="")
+        for category, message in reply["warned"]:
+            warnings.warn(message, _named_type(category, UserWarning), stacklevel=2)
+        if reply["raised"] is not None:
+            name, message, frames = reply["raised"]
+            error = _named_type(name, StudentException)(message)
+            error.kernel_traceback = frames
+            raise error
+        return reply["returned"]

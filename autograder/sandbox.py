@@ -1,0 +1,147 @@
+"""The sandbox every submission's kernel runs in: bubblewrap namespaces plus resource limits.
+
+A sandboxed kernel sees a new root file system that holds only
+- the system's /usr (read-only), the Python installation and the virtual environment (read-only),
+- the `course` package the grader itself imports (read-only), so students' kernels and the
+  grader's checks use the same provided code,
+- a private copy of the student's submission folder (read-write), as its working folder,
+- a folder for the kernel's IPC sockets and connection file, and a small private /tmp.
+It does not see the course root, `source/`, the gradebook, `autograder/`, other students, the
+grader's home folder or the network (a new network namespace with only loopback). It gets a new
+PID namespace, so nothing it starts outlives the kernel: when bubblewrap's child ends, the kernel
+kills every process left in the namespace. When the grader runs as root, the kernel runs as the
+unprivileged `nobody`, so the process limit applies and no file outside its copy is writable.
+
+Limits are traitlets options, set in nbgrader_config.py as `c.Sandbox.<name> = value`.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from traitlets import Bool, Integer
+from traitlets.config import LoggingConfigurable
+
+# Where things appear inside the sandbox.
+SUBMISSION_DIR = "/submission"
+COURSE_LIB_DIR = "/opt/course-lib"
+NOBODY = 65534
+
+INSTALL_HINT = ("Install bubblewrap (on Debian or Ubuntu, as root: apt-get install bubblewrap, or run "
+                "autograder/install_system_packages.sh), or grade elsewhere with --no-sandbox.")
+
+
+class SandboxUnavailable(RuntimeError):
+    """bubblewrap is missing or cannot create namespaces on this machine."""
+
+
+class Sandbox(LoggingConfigurable):
+    """Options of the sandbox that grading kernels run in (set them as c.Sandbox.<name>)."""
+
+    enabled = Bool(True, help=(
+        "Run every submission's kernel in the sandbox. Turn off only to grade on a machine "
+        "without bubblewrap (python -m autograder grade --no-sandbox): student code then runs with "
+        "the grader's rights.")).tag(config=True)
+    memory_mib = Integer(2048, help="Address-space limit of every process in the sandbox, in MiB.").tag(config=True)
+    cpu_seconds = Integer(600, help="CPU time limit of every process in the sandbox, in seconds.").tag(config=True)
+    max_processes = Integer(128, help=(
+        "Limit on processes and threads of the sandbox user (applies when the grader runs as root, "
+        "where kernels run as nobody).")).tag(config=True)
+    max_file_mib = Integer(64, help="Largest file a sandboxed process may write, in MiB.").tag(config=True)
+    tmp_mib = Integer(64, help="Size of the sandbox's private /tmp, in MiB.").tag(config=True)
+    max_output_mib = Integer(16, help=(
+        "Total output (text, images, errors) kept from one notebook, in MiB; the rest is dropped "
+        "with a note.")).tag(config=True)
+    notebook_timeout = Integer(600, help=(
+        "Wall time for one notebook, in seconds, on top of the per-cell timeout "
+        "(c.Execute.timeout); cells left when it runs out are not run.")).tag(config=True)
+
+    def drops_to_nobody(self):
+        """Whether kernels run as the unprivileged user nobody (the grader runs as root)."""
+        return os.geteuid() == 0
+
+    def kernel_command(self, kernel_argv, submission_dir, ipc_dir):
+        """The command that runs `kernel_argv` (a python -m ipykernel_launcher ... command) inside
+        the sandbox, with `submission_dir` as its working folder and `ipc_dir` for its sockets.
+
+        Both folders are host paths; `ipc_dir` appears at the same path inside, so the connection
+        file's socket paths work on both sides.
+        """
+        import course
+
+        course_package = Path(course.__file__).resolve().parent
+        read_only = [Path("/usr"), Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()]
+        for directory in ("/etc/alternatives", "/etc/ssl", "/etc/fonts", "/usr/share/fonts"):
+            if Path(directory).exists():
+                read_only.append(Path(directory))
+        mounts = [(path, str(path), "--ro-bind") for path in dict.fromkeys(read_only)]
+        mounts += [(course_package, f"{COURSE_LIB_DIR}/course", "--ro-bind"),
+                   (Path(submission_dir), SUBMISSION_DIR, "--bind"),
+                   (Path(ipc_dir), str(ipc_dir), "--bind")]
+        argv = ["bwrap", "--die-with-parent", "--new-session",
+                "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                "--hostname", "sandbox"]
+        if not self.drops_to_nobody():
+            argv.append("--unshare-user")
+        # The private /tmp first: the socket folder may live under the host's /tmp and is mounted on top.
+        argv += ["--size", str(self.tmp_mib * 2 ** 20), "--perms", "1777", "--tmpfs", "/tmp"]
+        # bubblewrap creates missing parents of a mount point with mode 0700, which nobody cannot
+        # cross: create them first with 0755.
+        parents = sorted({str(parent) for _, inside, _ in mounts for parent in Path(inside).parents
+                          if str(parent) != "/"}, key=lambda p: p.count("/"))
+        for parent in parents:
+            argv += ["--perms", "0755", "--dir", parent]
+        for source, inside, how in mounts:
+            argv += [how, str(source), inside]
+        argv += ["--symlink", "usr/lib", "/lib", "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"]
+        if Path("/usr/lib64").exists():
+            argv += ["--symlink", "usr/lib64", "/lib64"]
+        argv += ["--proc", "/proc", "--dev", "/dev", "--chdir", SUBMISSION_DIR, "--clearenv"]
+        for name, value in self.environment().items():
+            argv += ["--setenv", name, value]
+        argv.append("--")
+        if self.drops_to_nobody():
+            argv += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+        argv += ["prlimit", f"--as={self.memory_mib * 2 ** 20}", f"--cpu={self.cpu_seconds}",
+                 f"--fsize={self.max_file_mib * 2 ** 20}", "--core=0"]
+        if self.drops_to_nobody():
+            argv.append(f"--nproc={self.max_processes}")
+        return argv + ["--"] + list(kernel_argv)
+
+    def environment(self):
+        """The sandboxed kernel's whole environment: nothing of the grader's is passed on."""
+        return {
+            "PATH": f"{Path(sys.prefix).resolve() / 'bin'}:/usr/bin:/bin",
+            "HOME": "/tmp",
+            "PYTHONPATH": COURSE_LIB_DIR,
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+            "MPLCONFIGDIR": "/tmp/matplotlib",
+            "LANG": "C.UTF-8",
+            # One BLAS thread per kernel: grading runs kernels side by side.
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
+
+    def prepare(self, submission_dir, ipc_dir):
+        """Make the private copy and the socket folder usable by the sandbox user."""
+        if self.drops_to_nobody():
+            for folder in (submission_dir, ipc_dir):
+                for path in [Path(folder), *Path(folder).rglob("*")]:
+                    os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+
+
+def check_sandbox(sandbox=None):
+    """Raise SandboxUnavailable with one sentence on what to do if kernels cannot be sandboxed here."""
+    sandbox = sandbox or Sandbox()
+    missing = [tool for tool in ("bwrap", "prlimit") + (("setpriv",) if sandbox.drops_to_nobody() else ())
+               if shutil.which(tool) is None]
+    if missing:
+        raise SandboxUnavailable(f"Grading needs the sandbox, but {', '.join(missing)} is not installed. {INSTALL_HINT}")
+    probe = subprocess.run(["bwrap", "--unshare-all", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+                            "--", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        raise SandboxUnavailable(f"Grading needs the sandbox, but bubblewrap cannot create namespaces here "
+                                 f"({probe.stderr.strip() or probe.returncode}). {INSTALL_HINT}")

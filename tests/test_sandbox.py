@@ -1,0 +1,210 @@
+"""Does the sandbox keep a submission's kernel away from everything but its own copy?
+
+Each test runs real code in a real sandboxed kernel (bubblewrap, through GraderExecute, the step
+that autograding uses) and reads what the code could see or do from the cells' outputs. With
+CI=true a missing bubblewrap makes these tests fail, never skip.
+"""
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.execute import GraderExecute
+from autograder.nbgrader_course import REPO_ROOT
+from autograder.sandbox import Sandbox, SandboxUnavailable, check_sandbox
+from traitlets.config import Config
+
+pytestmark = pytest.mark.slow
+
+
+def run_in_sandbox(sources, folder, **limits):
+    """Run code cells in a sandboxed kernel whose submission folder is a copy of `folder`.
+
+    Returns the cells' outputs as text, one string per cell (stdout, then the error if any).
+    """
+    config = Config()
+    config.Execute.timeout = 30
+    for name, value in limits.items():
+        setattr(config.Sandbox, name, value)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    GraderExecute(config=config).preprocess(notebook, {"metadata": {"path": str(folder)}})
+    texts = []
+    for cell in notebook.cells:
+        parts = [output.get("text", "") for output in cell.outputs if output.output_type == "stream"]
+        parts += [f"{output.ename}: {output.evalue}" for output in cell.outputs if output.output_type == "error"]
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.fixture
+def submission(tmp_path):
+    """A submission folder three levels below a fake course root, as nbgrader lays it out."""
+    root = tmp_path / "course"
+    (root / "source").mkdir(parents=True)
+    (root / "source" / "secret.txt").write_text("the solutions")
+    (root / "gradebook.db").write_text("every grade")
+    folder = root / "autograded" / "ada" / "initialization"
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("ada's own file")
+    (root / "autograded" / "bob").mkdir()
+    (root / "autograded" / "bob" / "work.txt").write_text("bob's work")
+    return folder
+
+
+def test_is_the_sandbox_available_here():
+    # Every grading test below needs it; this one says what to install when it is missing.
+    try:
+        check_sandbox()
+    except SandboxUnavailable as error:
+        pytest.fail(str(error))
+
+
+def test_does_the_kernel_see_its_own_copy_and_nothing_of_the_course(submission):
+    root = submission.parents[2]
+    (out,) = run_in_sandbox([f"""
+import os
+print(sorted(os.listdir('.')), open('notes.txt').read())
+for path in [{str(root)!r}, {str(root / 'gradebook.db')!r}, {str(root / 'source' / 'secret.txt')!r},
+             {str(root / 'autograded' / 'bob' / 'work.txt')!r}, '../../../source', {str(REPO_ROOT / 'autograder')!r},
+             {str(REPO_ROOT / 'source')!r}]:
+    print(path, os.path.exists(path))
+print('home', sorted(os.listdir({str(Path.home())!r})) if os.path.isdir({str(Path.home())!r}) else [])
+try:
+    import autograder
+    print('autograder importable')
+except ImportError:
+    print('no autograder')
+"""], submission)
+    assert "['notes.txt'] ada's own file" in out
+    assert "no autograder" in out
+    lines = out.splitlines()
+    for line in lines[1:-2]:
+        assert line.endswith(" False"), line
+    # The grader's home folder shows at most the Python installation the kernel runs on.
+    assert lines[-2] in ("home []", "home ['.pyenv']"), lines[-2]
+    assert "the solutions" not in out and "every grade" not in out
+
+
+def test_does_writing_outside_the_copy_fail_and_change_nothing(submission):
+    root = submission.parents[2]
+    (out,) = run_in_sandbox([f"""
+for path in ['/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r}, '/opt/course-lib/course/evil.py']:
+    try:
+        open(path, 'w').write('x')
+        print('wrote', path)
+    except OSError as error:
+        print('refused', path, type(error).__name__)
+open('mine.txt', 'w').write('kept inside')
+print('own copy writable')
+"""], submission)
+    assert "wrote" not in out and "own copy writable" in out
+    assert not (REPO_ROOT / "autograder" / "evil.py").exists()
+    assert not (submission / "mine.txt").exists(), "the kernel wrote to a private copy, not to the submission"
+    assert (root / "gradebook.db").read_text() == "every grade"
+
+
+def test_does_the_kernel_run_without_network_and_without_the_graders_rights(submission):
+    received = []
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(15)
+    port = listener.getsockname()[1]
+
+    def accept():
+        try:
+            received.append(listener.accept())
+        except OSError:
+            pass
+    thread = threading.Thread(target=accept)
+    thread.start()
+    (out,) = run_in_sandbox([f"""
+import os, socket
+for address in [('127.0.0.1', {port}), ('192.0.2.1', 80)]:
+    try:
+        socket.create_connection(address, timeout=3)
+        print('connected', address)
+    except OSError as error:
+        print('no connection', address, type(error).__name__)
+print('uid', os.getuid())
+"""], submission)
+    listener.close()
+    thread.join()
+    assert "connected" not in out.replace("no connection", "")
+    assert received == []
+    if os.geteuid() == 0:
+        assert "uid 65534" in out
+
+
+def test_is_a_memory_bomb_stopped_at_the_limit_and_the_notebook_goes_on(submission):
+    out = run_in_sandbox([
+        "blocks = []\nfor _ in range(64):\n    blocks.append(bytearray(2 ** 30))\nprint('allocated 64 GiB')",
+        "print('still running')"], submission, memory_mib=1024)
+    assert "MemoryError" in out[0] and "allocated" not in out[0]
+    assert out[1] == "still running\n"
+
+
+def test_does_nothing_the_submission_starts_outlive_its_grading(submission):
+    marker = f"sandbox-survivor-{os.getpid()}-{time.monotonic_ns()}"
+    run_in_sandbox([f"""
+import subprocess
+subprocess.Popen(['sh', '-c', 'exec -a {marker} sleep 300'], start_new_session=True,
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+import os
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.execvp('sh', ['sh', '-c', 'exec -a {marker}-double sleep 300'])
+    os._exit(0)
+print('started')
+"""], submission)
+    time.sleep(1)
+    survivors = []
+    for process in Path("/proc").iterdir():
+        try:
+            if marker in (process / "cmdline").read_bytes().decode(errors="replace"):
+                survivors.append(process.name)
+        except OSError:
+            continue
+    assert survivors == []
+
+
+def test_is_a_big_file_stopped_at_the_file_size_limit(submission):
+    (out,) = run_in_sandbox(["""
+try:
+    with open('big.bin', 'wb') as handle:
+        for _ in range(100):
+            handle.write(bytes(2 ** 20))
+    print('wrote 100 MiB')
+except OSError as error:
+    print('stopped', type(error).__name__)
+"""], submission, max_file_mib=8)
+    assert "stopped" in out and "wrote 100 MiB" not in out
+
+
+def test_does_a_notebook_that_runs_past_its_time_get_its_remaining_cells_marked(submission):
+    out = run_in_sandbox(["import time\ntime.sleep(8)", "print('late')"], submission, notebook_timeout=3)
+    assert "late" not in out[1] and "ran out of its 3 s" in out[1]
+
+
+def test_is_a_flood_of_output_cut_at_the_cap(submission):
+    out = run_in_sandbox(["for _ in range(3000):\n    print('x' * 1000)"], submission, max_output_mib=1)
+    assert "output dropped" in out[0] and len(out[0]) < 2 * 2 ** 20
+
+
+def test_does_the_sandbox_pass_on_none_of_the_graders_environment(submission, monkeypatch):
+    monkeypatch.setenv("GRADER_SECRET", "s3cret")
+    (out,) = run_in_sandbox(["import os\nprint(sorted(os.environ))\nprint(os.environ.get('PYTHONPATH'))"], submission)
+    assert "GRADER_SECRET" not in out and "OPENBLAS_NUM_THREADS" in out
+    assert str(REPO_ROOT) not in out
+
+
+def test_is_sandbox_configuration_read_from_nbgrader_config():
+    from autograder.nbgrader_course import load_course_config
+    config = load_course_config(REPO_ROOT)
+    config.Sandbox.memory_mib = 512
+    assert Sandbox(config=config).memory_mib == 512
+    assert any("--as=536870912" == arg for arg in Sandbox(config=config).kernel_command(["python"], "/x", "/y"))
