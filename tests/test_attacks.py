@@ -87,7 +87,8 @@ def observed(tmp_path_factory):
              for assignment in ASSIGNMENTS}
     try:
         students = {assignment: harness.build_class(roots[assignment], assignment,
-                                                    [a for a in ATTACKS if a.assignment == assignment])
+                                                    [a for a in ATTACKS if a.assignment == assignment],
+                                                    port=listener.port)
                     for assignment in ASSIGNMENTS}
         sentinels = [path for root in roots.values() for path in harness.place_sentinels(root, home, "/tmp")]
         specs = [harness.watched(root, home, sentinels) for root in roots.values()]
@@ -148,7 +149,7 @@ def test_does_no_marked_process_survive_grading(observed):
 
 
 def test_does_no_connection_reach_the_listener(observed):
-    assert not observed.received, f"the listener on 127.0.0.1:{harness.LISTENER_PORT} received {observed.received}"
+    assert not observed.received, f"the listener on 127.0.0.1 received {observed.received}"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

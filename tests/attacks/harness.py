@@ -70,8 +70,11 @@ class Attack:
     old: str
     path: Path
 
-    def code(self):
-        return code_without_docstring(self.path)
+    def code(self, port=None):
+        """The cell's code; with `port`, aimed at the test's listener on that port instead of
+        LISTENER_PORT (which may be taken)."""
+        code = code_without_docstring(self.path)
+        return code.replace(str(LISTENER_PORT), str(port)) if port else code
 
 
 def _field(body, key, path):
@@ -122,7 +125,7 @@ def neighbours(students, student):
     return [order[index - 1], order[index + 1]]
 
 
-def build_class(root, assignment, attacks, release=None):
+def build_class(root, assignment, attacks, release=None, port=None):
     """Generate the release in `root` (unless given) and write every submission of the roster.
     Returns the roster."""
     from autograder import pipeline
@@ -131,7 +134,7 @@ def build_class(root, assignment, attacks, release=None):
     students = roster(attacks)
     honest = honest_answers(assignment)
     for student, attack in students.items():
-        answers = {} if student == UNTOUCHED else honest if attack is None else {attack.cell: attack.code()}
+        answers = {} if student == UNTOUCHED else honest if attack is None else {attack.cell: attack.code(port)}
         write_submission(root, assignment, student, {release.name: fill_solutions(release, answers)})
     return students
 
@@ -239,17 +242,26 @@ def kill_marked_processes(exclude=()):
 
 
 class Listener:
-    """TCP and UDP on 127.0.0.1:LISTENER_PORT; records what arrives."""
+    """TCP and UDP on 127.0.0.1:LISTENER_PORT, or on a free port when that one is taken (build
+    the class with port=listener.port then); records what arrives."""
 
     def __init__(self, port=LISTENER_PORT):
         self.received = []
-        self.tcp = socket.socket()
-        self.tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.tcp.bind(("127.0.0.1", port))
+        for attempt in (port, 0):
+            self.tcp = socket.socket()
+            self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            try:
+                self.tcp.bind(("127.0.0.1", attempt))
+                self.udp.bind(("127.0.0.1", self.tcp.getsockname()[1]))
+                break
+            except OSError:
+                self.tcp.close()
+                self.udp.close()
+                if attempt == 0:
+                    raise
+        self.port = self.tcp.getsockname()[1]
         self.tcp.listen(16)
         self.tcp.settimeout(0.5)
-        self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.udp.bind(("127.0.0.1", port))
         self.udp.settimeout(0.5)
         self.running = True
         self.threads = [threading.Thread(target=self._serve_tcp, daemon=True),
@@ -371,7 +383,8 @@ def secrets(assignment):
     """Text that must never reach a student: the hidden-test markers, the lines of the reference
     solutions, and the distinctive lines of the hidden checks (none of them in the release or in
     the course package the students have)."""
-    public = (REPO_ROOT / "release" / assignment / f"{assignment}.ipynb").read_text()
+    release = nbformat.read(REPO_ROOT / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+    public = "\n".join(cell.source for cell in release.cells)
     public += "".join(p.read_text() for p in (REPO_ROOT / "course").rglob("*.py"))
     public += "".join(code_without_docstring(CATALOGUE / assignment / case) for case in HONEST_CASES[assignment].values())
     found = {"BEGIN HIDDEN TESTS", "BEGIN SOLUTION"}
