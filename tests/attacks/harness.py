@@ -69,6 +69,10 @@ class Attack:
     summary: str
     old: str
     path: Path
+    # Symlinks the student hands in next to the notebook: {name: target}, from "links:" lines
+    # ("links: notes.txt -> ../../../source/x.ipynb"); a submission collected from a git repository
+    # or copied with rsync -a or cp -a keeps them.
+    links: tuple = ()
 
     def code(self, port=None):
         """The cell's code; with `port`, aimed at the test's listener on that port instead of
@@ -94,9 +98,11 @@ def load_attacks(assignment=None):
         if not docstring:
             raise ValueError(f"{path}: an attack starts with a docstring")
         body = docstring.group(1)
+        links = tuple(tuple(part.strip() for part in line.split("->"))
+                      for line in re.findall(r"^links:\s*(.+?)\s*$", body, re.M))
         attack = Attack(name=path.stem, assignment=_field(body, "assignment", path), cell=_field(body, "cell", path),
                         target=_field(body, "target", path), kind=_field(body, "class", path),
-                        summary=body.strip().splitlines()[0], old=_field(body, "old", path), path=path)
+                        summary=body.strip().splitlines()[0], old=_field(body, "old", path), path=path, links=links)
         if assignment is None or attack.assignment == assignment:
             attacks.append(attack)
     return attacks
@@ -135,7 +141,9 @@ def build_class(root, assignment, attacks, release=None, port=None):
     honest = honest_answers(assignment)
     for student, attack in students.items():
         answers = {} if student == UNTOUCHED else honest if attack is None else {attack.cell: attack.code(port)}
-        write_submission(root, assignment, student, {release.name: fill_solutions(release, answers)})
+        folder = write_submission(root, assignment, student, {release.name: fill_solutions(release, answers)})
+        for name, target in (attack.links if attack else ()):
+            (folder / name).symlink_to(target)
     return students
 
 
