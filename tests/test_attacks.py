@@ -14,6 +14,7 @@ With CI=true a missing bubblewrap fails these tests instead of skipping them.
 """
 
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -214,6 +215,14 @@ def test_does_the_cheaters_notebook_stay_within_the_output_limit(observed, attac
     graded, cheater = observed.of(attack)
     size = graded.notebook(cheater).stat().st_size if graded.notebook(cheater).exists() else 0
     assert size <= MAX_NOTEBOOK_BYTES, f"the autograded notebook holds {size / 2 ** 20:.0f} MiB"
+
+
+@by_attack
+def test_does_the_cheaters_feedback_carry_no_script_of_theirs(observed, attack):
+    graded, cheater = observed.of(attack)
+    page = graded.feedback(cheater).read_text(errors="replace") if graded.feedback(cheater).exists() else ""
+    active = [found for found in re.findall(r"<script>/\*gradeghost|onerror=\"/\*gradeghost", page)]
+    assert not active, f"the feedback page runs the student's code in the reader's browser: {active}"
 
 
 @by_attack
