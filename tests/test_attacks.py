@@ -115,8 +115,7 @@ def observed(tmp_path_factory):
         harness.kill_marked_processes(existing)
         harness.cleanup_outside(home)
         harness.restore_checkout()
-        for path in Path("/tmp").glob(f"{harness.SENTINEL_NAME}.*"):
-            path.unlink(missing_ok=True)
+        Path(f"/tmp/{harness.SENTINEL_NAME}.{os.getpid()}").unlink(missing_ok=True)
 
 
 def _summary(graded, student):
