@@ -49,7 +49,8 @@ class GradedClass:
     assignment: str
     root: Path
     students: dict                     # student id -> Attack, or None
-    run: harness.GradingRun
+    runs: list                         # the grading command's runs: one, unless a submission stopped it
+    stopped: dict                      # student -> the run that stopped on their submission
     scores: dict                       # right after grading: student -> {grade_id: CellScore}
     reviews: dict
     processes_at_end: list = field(default_factory=list)
@@ -97,11 +98,11 @@ def observed(tmp_path_factory):
         classes = {}
         last_cheater_done = time.time()
         for assignment in ASSIGNMENTS:
-            run = harness.grade_class(roots[assignment], assignment, home, timeout=1800)
+            runs, stopped = harness.grade_in_turns(roots[assignment], assignment, list(students[assignment]), home)
             last_cheater_done = time.time()
             scores, reviews = harness.gradebook_scores(roots[assignment], assignment)
-            classes[assignment] = GradedClass(assignment, roots[assignment], students[assignment], run, scores, reviews,
-                                              harness.marked_processes(existing))
+            classes[assignment] = GradedClass(assignment, roots[assignment], students[assignment], runs, stopped,
+                                              scores, reviews, harness.marked_processes(existing))
         # Leftover processes act up to ATTACK_DELAYS after their student's grading.
         time.sleep(max(0.0, last_cheater_done + harness.ATTACK_DELAYS - time.time()))
         later = {assignment: harness.gradebook_scores(roots[assignment], assignment)[0] for assignment in ASSIGNMENTS}
@@ -129,11 +130,11 @@ def _summary(graded, student):
 # --- the run as a whole ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_does_the_grading_command_grade_the_whole_class(observed, assignment):
+def test_does_the_grading_command_grade_the_whole_class_in_one_run(observed, assignment):
     graded = observed.classes[assignment]
-    assert graded.run.returncode == 0, f"the grader exited with {graded.run.returncode}:\n{graded.run.output[-3000:]}"
+    assert not graded.stopped, "the grading command stopped on " + ", ".join(graded.stopped)
     missing = [s for s in graded.students if s not in graded.scores]
-    assert not missing, f"not in the gradebook: {missing}\n{graded.run.output[-3000:]}"
+    assert not missing, f"not in the gradebook: {missing}\n{graded.runs[-1].output[-3000:]}"
 
 
 def test_does_no_file_outside_the_cheaters_copies_change(observed):
@@ -162,11 +163,18 @@ def test_does_a_plain_failing_notebook_show_no_hidden_test_or_solution(observed,
 # --- each attack -----------------------------------------------------------------------------------
 
 @by_attack
+def test_does_the_grading_command_get_past_the_cheater(observed, attack):
+    graded, cheater = observed.of(attack)
+    run = graded.stopped.get(cheater)
+    assert run is None, f"the grading command stopped on {cheater} (exit {run.returncode}):\n{run.output[-2500:]}"
+
+
+@by_attack
 def test_does_the_cheater_score_zero_on_its_target(observed, attack):
     graded, cheater = observed.of(attack)
     for scores in (graded.scores, observed.scores_later[attack.assignment]):
         cell = scores.get(cheater, {}).get(attack.target)
-        assert cell is not None, f"{cheater} has no grade for {attack.target}: {graded.run.output[-2000:]}"
+        assert cell is not None, f"{cheater} has no grade for {attack.target}"
         assert cell.score == 0, f"{attack.summary}\n{_summary(graded, cheater)}"
 
 

@@ -318,11 +318,14 @@ class GradingRun:
     timeline: list = field(default_factory=list)  # (time, line) of the grader's output
 
 
-def grade_class(root, assignment, home, timeout=900):
-    """The instructor's command on the course root, in its own session (an attack that signals
-    the grader's process group must not reach the test), with HOME set to `home`."""
+def grade_class(root, assignment, home, timeout=900, students=()):
+    """The instructor's command on the course root (for `students` only, if given), in its own
+    session (an attack that signals the grader's process group must not reach the test), with
+    HOME set to `home`."""
     env = dict(os.environ, HOME=str(home), PYTHONPATH=str(REPO_ROOT), PYTHONUNBUFFERED="1")
     command = [sys.executable, "-m", "autograder", "grade", assignment, "--root", str(root)]
+    for student in students:
+        command += ["--student", student]
     start = time.time()
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True, text=True, errors="replace")
@@ -342,6 +345,31 @@ def grade_class(root, assignment, home, timeout=900):
         timeline.append((time.time(), f"(killed after {timeout} s)"))
     reader.join(timeout=5)
     return GradingRun(returncode, "\n".join(line for _, line in timeline), time.time() - start, timeline)
+
+
+def autograded_in(run):
+    """The students whose progress line ("[i/n] student  t s") the run printed: autograded."""
+    return [match.group(1) for _, line in run.timeline
+            if (match := re.match(r"\s*\[\d+/\d+\]\s+(\S+)", line))]
+
+
+def grade_in_turns(root, assignment, students, home, timeout=1800):
+    """Grade `students` as an instructor would when the command stops on one submission: run it
+    again for the students after that one. Returns (runs, {student: the run it stopped})."""
+    runs, stopped = [], {}
+    remaining = list(students)
+    while remaining:
+        run = grade_class(root, assignment, home, timeout, students=remaining if runs else ())
+        runs.append(run)
+        if run.returncode == 0:
+            break
+        done = set(autograded_in(run))
+        culprit = next((s for s in remaining if s not in done), None)
+        if culprit is None:
+            break
+        stopped[culprit] = run
+        remaining = remaining[remaining.index(culprit) + 1:]
+    return runs, stopped
 
 
 def who_was_graded_at(run, moment):
