@@ -8,6 +8,7 @@ pipeline the attacks write into the course root, the checkout, $HOME, /tmp and s
 """
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,8 @@ from tests.attacks import harness
 from tests.conftest import make_course_root
 
 WAITS_FOR_DELAYS = {"detached-process", "resources"}
+# What attacks print about what they managed, in their own outputs.
+SAID = r"(gradebook:|grade:|student:|tcp |udp |gradeghost-evidence|wrote |held |holding |stopped at|\[Errno|\d+\.\d GiB)"
 
 
 def prove(attack, template):
@@ -72,6 +75,8 @@ def prove(attack, template):
         "leaked_in_outputs": harness.leaked(cheater_out, attack.assignment, baseline)[:3],
         "leaked_in_feedback": harness.leaked(feedback, attack.assignment, honest_feedback)[:3],
         "output_size": len(cheater_out),
+        "said": [line[:150] for line in cheater_out.splitlines() if re.match(SAID, line)][:4],
+        "said_lines": sum(1 for line in cheater_out.splitlines() if re.match(SAID, line)),
         "autograded_present": {s: (root / "autograded" / s / attack.assignment / notebook).exists() for s in students},
         "grader_tail": run.output.splitlines()[-6:] if run.returncode else [],
     }
