@@ -202,10 +202,12 @@ def test_is_the_cheater_graded_with_a_notebook_and_feedback(observed, attack):
 @by_attack
 def test_does_the_cheaters_notebook_and_feedback_leak_no_secret(observed, attack):
     graded, cheater = observed.of(attack)
+    # What the cheater wrote is no leak, nor what a plain failing notebook shows (asked above).
+    own = attack.code()
     outputs = harness.leaked(harness.output_text(graded.notebook(cheater)), attack.assignment,
-                             harness.output_text(graded.notebook(harness.UNTOUCHED)))
+                             own + harness.output_text(graded.notebook(harness.UNTOUCHED)))
     feedback = harness.leaked(harness.feedback_text(graded.feedback(cheater)), attack.assignment,
-                              harness.feedback_text(graded.feedback(harness.UNTOUCHED)))
+                              own + harness.feedback_text(graded.feedback(harness.UNTOUCHED)))
     assert not outputs and not feedback, f"in the outputs: {outputs[:5]}; in the feedback: {feedback[:5]}"
 
 

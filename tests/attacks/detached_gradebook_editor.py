@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: detached-process
-old: PENDING
+old: full marks (2/2) as a manual score its detached process wrote after autograding; the process then ended by itself
 """
 import os
 import subprocess

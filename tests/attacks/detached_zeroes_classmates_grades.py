@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: detached-process
-old: PENDING
+old: both honest classmates fell from 4/4 to 0/4 (manual score 0) after its grading; cheater 0
 """
 import os
 import subprocess

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: detached-process
-old: PENDING
+old: outlived its kernel and wrote gradeghost-was-here.txt into the course root 20 s later; cheater 0
 """
 import os
 import time

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: gradebook
-old: PENDING
+old: full marks (2/2) as a manual score it wrote into gradebook.db from its kernel
 """
 import os
 import sqlite3

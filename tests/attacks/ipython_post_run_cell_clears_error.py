@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: ipython-hooks
-old: PENDING
+old: 0, already stopped: nbgrader adds the execute reply's error when the cell shows none
 """
 import IPython
 from IPython.display import clear_output

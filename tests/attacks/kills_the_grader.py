@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: kill-grader
-old: PENDING
+old: killed the grading command (exit -9): the honest student after it was never graded; cheater 0
 """
 import os
 import signal

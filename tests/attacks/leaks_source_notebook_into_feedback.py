@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: leak-secrets
-old: PENDING
+old: the source notebook (solutions, hidden tests) and autograder's check and solution modules in its outputs and feedback; cheater 0
 """
 import glob
 import json

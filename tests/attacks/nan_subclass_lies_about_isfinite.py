@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: lying-return
-old: PENDING
+old: 0, already stopped: passes the visible check, but the hidden normality test (share within one standard deviation) rejects NaN weights
 """
 import numpy as np
 

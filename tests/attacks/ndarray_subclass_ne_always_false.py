@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_zeros
 target: test_initialize_parameters_zeros
 class: lying-return
-old: PENDING
+old: full marks (1/1) on the zeros test with random weights
 """
 import numpy as np
 

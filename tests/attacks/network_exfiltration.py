@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: network
-old: PENDING
+old: the reference solutions reached the listener on 127.0.0.1 over TCP and UDP (192.0.2.1 timed out); cheater 0
 """
 import glob
 import os

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: kill-kernel
-old: PENDING
+old: its kernel died in the test cell; nbgrader failed the submission (DeadKernelError) and the command stopped (exit 1): the honest student after it was never graded
 """
 import os
 

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: forge-output
-old: PENDING
+old: 0, already stopped: printed pass lines change no score (kept as a distinct idea)
 """
 import numpy as np
 

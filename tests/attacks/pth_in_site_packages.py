@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: persist-startup
-old: PENDING
+old: wrote gradeghost.pth into the environment's site-packages; every later Python of that environment ran its line (a marker file in /tmp); cheater 0
 """
 import os
 import site

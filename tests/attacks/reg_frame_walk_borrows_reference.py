@@ -4,7 +4,7 @@ assignment: regularization
 cell: compute_cost_with_regularization
 target: test_compute_cost_with_regularization
 class: frames
-old: PENDING
+old: full marks (1/1) with the cost computed by the grader's own reference
 """
 import sys
 

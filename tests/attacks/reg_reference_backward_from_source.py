@@ -4,7 +4,7 @@ assignment: regularization
 cell: backward_propagation_with_regularization
 target: test_backward_propagation_with_regularization
 class: read-instructor-files
-old: PENDING
+old: full marks (2/2) with the backward solution cell read from source/
 """
 import json
 import os

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: persist-grader-code
-old: PENDING
+old: full marks (2/2) with a 5 % wrong scale, and autograder/checks/initialization.py rewritten in the checkout for every later student
 """
 import glob
 import os

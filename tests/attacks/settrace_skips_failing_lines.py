@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: trace
-old: PENDING
+old: full marks (2/2) with the Xavier scale: the tracer jumped over every fail(...) line
 """
 import ast
 import linecache

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: persist-startup
-old: PENDING
+old: dropped sitecustomize.py into the checkout (on the kernels' PYTHONPATH); later kernels ran it (marker file in /tmp); cheater 0
 """
 import os
 import sys

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: persist-startup
-old: PENDING
+old: wrote ~/.ipython startup, ~/.jupyter/nbgrader_config.py, jupyter_config.py and usercustomize.py; the next students' kernels ran the IPython startup file; cheater 0
 """
 import os
 import site

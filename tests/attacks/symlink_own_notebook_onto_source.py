@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: symlink
-old: PENDING
+old: nbgrader wrote the graded copy through the symlink: source/initialization/initialization.ipynb overwritten with the cheater's notebook; cheater 0
 """
 import os
 
