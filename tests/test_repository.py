@@ -57,7 +57,8 @@ def test_does_the_readme_start_with_exactly_two_commands_that_set_up_from_nothin
     assert len(first_two) == 2
     for command in first_two:
         assert command.count("\n") == 0, "each is one command line"
-        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
+        assert command.startswith("bash autograder/install_system_packages.sh && python3 -m venv .venv && "
+                                  ".venv/bin/pip install")
     assert first_two[0].endswith("-m autograder demo")
     assert first_two[1].endswith("-m pytest")
 

@@ -208,3 +208,16 @@ def test_is_sandbox_configuration_read_from_nbgrader_config():
     config.Sandbox.memory_mib = 512
     assert Sandbox(config=config).memory_mib == 512
     assert any("--as=536870912" == arg for arg in Sandbox(config=config).kernel_command(["python"], "/x", "/y"))
+
+
+def test_does_grade_stop_with_one_sentence_on_installing_bubblewrap_when_it_is_missing(tmp_path, monkeypatch, capsys):
+    from autograder.__main__ import main
+    from tests.conftest import make_course_root
+
+    root = make_course_root(tmp_path)
+    (root / "submitted" / "ada" / "initialization").mkdir(parents=True)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))   # no bwrap, prlimit or setpriv to be found
+    assert main(["grade", "initialization", "--root", str(root)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "apt-get install bubblewrap" in error and "--no-sandbox" in error
+    assert not (root / "gradebook.db").exists(), "nothing was graded"
