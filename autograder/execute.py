@@ -18,6 +18,7 @@ import builtins
 import contextlib
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -128,7 +129,8 @@ class GraderExecute(Execute):
 
     def _get_timeout(self, cell):
         timeout = super()._get_timeout(cell)
-        left = max(1, int(self._deadline - time.monotonic()))
+        # Rounded up, so that a cell cut short by the notebook's deadline ends after it.
+        left = max(1, math.ceil(self._deadline - time.monotonic()))
         return left if timeout is None else min(timeout, left)
 
     # --- cells ----------------------------------------------------------------------------------
