@@ -104,6 +104,7 @@ def build():
 
 
 def _write_group(group, values):
+    """Write nested dicts of arrays under an open HDF5 group: a dict becomes a subgroup, an array a dataset."""
     for key, value in values.items():
         if isinstance(value, dict):
             _write_group(group.create_group(key), value)
@@ -121,6 +122,7 @@ def write(path=STORED_VALUES):
 
 
 def main():
+    """Regenerate the shipped file and say where it went."""
     print(f"wrote {write()}")
 
 

@@ -62,5 +62,6 @@ def read_stored_values(group):
 
 
 def _as_dict(group):
+    """An open HDF5 group as nested dicts: subgroups become dicts, datasets NumPy arrays."""
     return {key: _as_dict(value) if isinstance(value, h5py.Group) else np.array(value)
             for key, value in group.items()}
