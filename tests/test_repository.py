@@ -71,5 +71,5 @@ def test_does_the_built_wheel_hold_the_course_package_and_nothing_of_autograder(
     names = zipfile.ZipFile(wheel).namelist()
     top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert top_level == {"course"}
-    assert "course/data/rings.h5" in names
+    assert "course/data/rings.h5" in names and "course/data/stored_values.h5" in names
     assert not any("autograder" in name or "solution" in name for name in names)
