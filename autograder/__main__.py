@@ -53,10 +53,11 @@ def main(argv=None):
         from autograder.pipeline import grade as run_grading
         from autograder.sandbox import SandboxUnavailable
         try:
-            run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox)
+            run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox)
         except SandboxUnavailable as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
+        return 1 if run.not_graded else 0
     return 0
 
 

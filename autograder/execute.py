@@ -18,6 +18,7 @@ import builtins
 import contextlib
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -35,7 +36,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
 from autograder.kernel_calls import REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
-from autograder.sandbox import NOBODY, Sandbox
+from autograder.sandbox import Sandbox
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
 MAX_REPLY_BYTES = 64 * 2 ** 20
@@ -97,7 +98,7 @@ class GraderExecute(Execute):
             kernel_argv = self.sandbox.kernel_command(kernel_argv, self._private_copy, self._ipc_dir)
         self.km = SandboxedKernelManager(config=self.config, transport="ipc", ip=str(self._ipc_dir / "socket"),
                                          connection_file=str(self._ipc_dir / "connection.json"))
-        self.km.sandbox_owner = NOBODY if self.sandbox.enabled and self.sandbox.drops_to_nobody() else None
+        self.km.sandbox_owner = self.sandbox.uid if self.sandbox.enabled else None
         # Interrupts travel as messages: a signal to bubblewrap would not reach the kernel.
         self.km._kernel_spec = KernelSpec(argv=kernel_argv, display_name="Python 3 (grading sandbox)",
                                           language="python", interrupt_mode="message")
@@ -128,7 +129,8 @@ class GraderExecute(Execute):
 
     def _get_timeout(self, cell):
         timeout = super()._get_timeout(cell)
-        left = max(1, int(self._deadline - time.monotonic()))
+        # Rounded up, so that a cell cut short by the notebook's deadline ends after it.
+        left = max(1, math.ceil(self._deadline - time.monotonic()))
         return left if timeout is None else min(timeout, left)
 
     # --- cells ----------------------------------------------------------------------------------

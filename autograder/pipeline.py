@@ -7,7 +7,7 @@ grades (nbgrader's CSV export), print the score table.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -32,14 +32,21 @@ class GradingRun:
     students: list
     api: object
     sandbox: bool = True
+    not_graded: dict = field(default_factory=dict)   # student -> why nbgrader could not grade them
 
 
 def autograde(run):
-    """nbgrader autograde, one submission at a time, with a progress line for each."""
+    """nbgrader autograde, one submission at a time, with a progress line for each. A submission
+    nbgrader cannot grade is reported and skipped, so the others are still graded."""
     print(f"Autograding {len(run.students)} submission(s) of {run.assignment}:")
     for index, student in enumerate(run.students, 1):
         start = time.perf_counter()
-        check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
+        try:
+            check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
+        except RuntimeError as error:
+            run.not_graded[student] = str(error).splitlines()[0]
+            print(f"  [{index}/{len(run.students)}] {student:<16} NOT GRADED: see nbgrader's log above")
+            continue
         print(f"  [{index}/{len(run.students)}] {student:<16} {time.perf_counter() - start:5.1f} s")
 
 
@@ -92,6 +99,8 @@ def print_scores(run):
     """The score table per student and per test cell, with the reason for every lost point."""
     print()
     print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
+    for student, why in run.not_graded.items():
+        print(f"NOT GRADED: {student}: {why}")
 
 
 GRADING_STEPS = [autograde, flag_for_review, generate_feedback, export_grades, print_scores]

@@ -9,13 +9,18 @@ A sandboxed kernel sees a new root file system that holds only
 It does not see the course root, `source/`, the gradebook, `autograder/`, other students, the
 grader's home folder or the network (a new network namespace with only loopback). It gets a new
 PID namespace, so nothing it starts outlives the kernel: when bubblewrap's child ends, the kernel
-kills every process left in the namespace. When the grader runs as root, the kernel runs as the
-unprivileged `nobody`, so the process limit applies and no file outside its copy is writable.
+kills every process left in the namespace. When the grader runs as root, each kernel runs as an
+unprivileged user id of its own (no account, no group), so the process limit counts that kernel
+alone and nothing outside the sandbox's /tmp is writable. The submission's copy is read-only:
+notebooks write nothing, and a sandbox can then fill neither the disk nor, beyond its small
+/tmp and /dev/shm, the memory.
 
 Limits are traitlets options, set in nbgrader_config.py as `c.Sandbox.<name> = value`.
 """
 
+import functools
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -27,7 +32,10 @@ from traitlets.config import LoggingConfigurable
 # Where things appear inside the sandbox.
 SUBMISSION_DIR = "/submission"
 COURSE_LIB_DIR = "/opt/course-lib"
-NOBODY = 65534
+MATPLOTLIB_DIR = "/tmp/matplotlib"
+# When grading as root, each kernel runs as a user id drawn from this range: ids of no account, so
+# the process limit of one kernel is not shared with another kernel or with a real user.
+SANDBOX_UIDS = range(1_500_000_000, 1_501_000_000)
 
 INSTALL_HINT = ("Install bubblewrap (on Debian or Ubuntu, as root: apt-get install bubblewrap, or run "
                 "autograder/install_system_packages.sh), or grade elsewhere with --no-sandbox.")
@@ -47,8 +55,8 @@ class Sandbox(LoggingConfigurable):
     memory_mib = Integer(2048, help="Address-space limit of every process in the sandbox, in MiB.").tag(config=True)
     cpu_seconds = Integer(600, help="CPU time limit of every process in the sandbox, in seconds.").tag(config=True)
     max_processes = Integer(128, help=(
-        "Limit on processes and threads of the sandbox user (applies when the grader runs as root, "
-        "where kernels run as nobody).")).tag(config=True)
+        "Limit on processes and threads of one sandbox (applies when the grader runs as root, "
+        "where each kernel runs as a user id of its own).")).tag(config=True)
     max_file_mib = Integer(64, help="Largest file a sandboxed process may write, in MiB.").tag(config=True)
     tmp_mib = Integer(64, help="Size of the sandbox's private /tmp, in MiB.").tag(config=True)
     max_output_mib = Integer(16, help=(
@@ -58,9 +66,11 @@ class Sandbox(LoggingConfigurable):
         "Wall time for one notebook, in seconds, on top of the per-cell timeout "
         "(c.Execute.timeout); cells left when it runs out are not run.")).tag(config=True)
 
-    def drops_to_nobody(self):
-        """Whether kernels run as the unprivileged user nobody (the grader runs as root)."""
-        return os.geteuid() == 0
+    @functools.cached_property
+    def uid(self):
+        """The user id this sandbox's processes run as, or None when the grader is not root (the
+        kernel then keeps the grader's user, inside a user namespace)."""
+        return random.choice(SANDBOX_UIDS) if os.geteuid() == 0 else None
 
     def kernel_command(self, kernel_argv, submission_dir, ipc_dir):
         """The command that runs `kernel_argv` (a python -m ipykernel_launcher ... command) inside
@@ -77,37 +87,43 @@ class Sandbox(LoggingConfigurable):
             if Path(directory).exists():
                 read_only.append(Path(directory))
         mounts = [(path, str(path), "--ro-bind") for path in dict.fromkeys(read_only)]
+        font_list = matplotlib_font_list()
+        if font_list:
+            # Matplotlib would otherwise rebuild its font list in every kernel (half a second).
+            mounts.append((font_list, f"{MATPLOTLIB_DIR}/{font_list.name}", "--ro-bind"))
         mounts += [(course_package, f"{COURSE_LIB_DIR}/course", "--ro-bind"),
-                   (Path(submission_dir), SUBMISSION_DIR, "--bind"),
+                   (Path(submission_dir), SUBMISSION_DIR, "--ro-bind"),
                    (Path(ipc_dir), str(ipc_dir), "--bind")]
         argv = ["bwrap", "--die-with-parent", "--new-session",
                 "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                 "--hostname", "sandbox"]
-        if not self.drops_to_nobody():
+        if self.uid is None:
             argv.append("--unshare-user")
         # The private /tmp first: the socket folder may live under the host's /tmp and is mounted on top.
         argv += ["--size", str(self.tmp_mib * 2 ** 20), "--perms", "1777", "--tmpfs", "/tmp"]
         # bubblewrap creates missing parents of a mount point with mode 0700, which nobody cannot
-        # cross: create them first with 0755.
+        # cross: create them first with 0755 (matplotlib's folder writable, as matplotlib wants it).
         parents = sorted({str(parent) for _, inside, _ in mounts for parent in Path(inside).parents
                           if str(parent) != "/"}, key=lambda p: p.count("/"))
         for parent in parents:
-            argv += ["--perms", "0755", "--dir", parent]
+            argv += ["--perms", "1777" if parent == MATPLOTLIB_DIR else "0755", "--dir", parent]
         for source, inside, how in mounts:
             argv += [how, str(source), inside]
         argv += ["--symlink", "usr/lib", "/lib", "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"]
         if Path("/usr/lib64").exists():
             argv += ["--symlink", "usr/lib64", "/lib64"]
-        argv += ["--proc", "/proc", "--dev", "/dev", "--chdir", SUBMISSION_DIR, "--clearenv"]
+        argv += ["--proc", "/proc", "--dev", "/dev",
+                 "--size", str(self.tmp_mib * 2 ** 20), "--perms", "1777", "--tmpfs", "/dev/shm",
+                 "--chdir", SUBMISSION_DIR, "--clearenv"]
         for name, value in self.environment().items():
             argv += ["--setenv", name, value]
         argv.append("--")
-        if self.drops_to_nobody():
-            argv += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+        if self.uid is not None:
+            argv += ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                      "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
         argv += ["prlimit", f"--as={self.memory_mib * 2 ** 20}", f"--cpu={self.cpu_seconds}",
                  f"--fsize={self.max_file_mib * 2 ** 20}", "--core=0"]
-        if self.drops_to_nobody():
+        if self.uid is not None:
             argv.append(f"--nproc={self.max_processes}")
         return argv + ["--"] + list(kernel_argv)
 
@@ -115,10 +131,10 @@ class Sandbox(LoggingConfigurable):
         """The sandboxed kernel's whole environment: nothing of the grader's is passed on."""
         return {
             "PATH": f"{Path(sys.prefix).resolve() / 'bin'}:/usr/bin:/bin",
-            "HOME": "/tmp",
+            "HOME": "/tmp", "USER": "student", "LOGNAME": "student",
             "PYTHONPATH": COURSE_LIB_DIR,
             "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-            "MPLCONFIGDIR": "/tmp/matplotlib",
+            "MPLCONFIGDIR": MATPLOTLIB_DIR,
             "LANG": "C.UTF-8",
             # One BLAS thread per kernel: grading runs kernels side by side.
             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -126,17 +142,26 @@ class Sandbox(LoggingConfigurable):
         }
 
     def prepare(self, submission_dir, ipc_dir):
-        """Make the private copy and the socket folder usable by the sandbox user."""
-        if self.drops_to_nobody():
-            for folder in (submission_dir, ipc_dir):
-                for path in [Path(folder), *Path(folder).rglob("*")]:
-                    os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+        """Make the private copy readable and the socket folder writable for the sandbox's user."""
+        if self.uid is not None:
+            for path in [Path(submission_dir), *Path(submission_dir).rglob("*"), Path(ipc_dir)]:
+                os.chown(path, self.uid, self.uid, follow_symlinks=False)
+
+
+@functools.lru_cache(maxsize=1)
+def matplotlib_font_list():
+    """The grader's matplotlib font list file (built on first use), or None if there is none."""
+    import matplotlib
+    from matplotlib import font_manager
+
+    path = Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json"
+    return path if path.is_file() else None
 
 
 def check_sandbox(sandbox=None):
     """Raise SandboxUnavailable with one sentence on what to do if kernels cannot be sandboxed here."""
     sandbox = sandbox or Sandbox()
-    missing = [tool for tool in ("bwrap", "prlimit") + (("setpriv",) if sandbox.drops_to_nobody() else ())
+    missing = [tool for tool in ("bwrap", "prlimit") + (("setpriv",) if sandbox.uid is not None else ())
                if shutil.which(tool) is None]
     if missing:
         raise SandboxUnavailable(f"Grading needs the sandbox, but {', '.join(missing)} is not installed. {INSTALL_HINT}")

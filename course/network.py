@@ -8,6 +8,8 @@ Every forward function returns (output, cache); every backward function takes th
 
 import numpy as np
 
+from course.datasets import read_stored_values
+
 
 def sigmoid(Z):
     """Logistic function, computed as 0.5 * (1 + tanh(Z / 2)) so that large |Z| never overflows.
@@ -108,18 +110,23 @@ def backward_propagation(X, Y, cache):
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
 
 
-def initialize_parameters(layers_dims):
-    """He initialization: W[l] ~ N(0, 2 / n[l-1]) drawn with np.random, b[l] = 0.
+def load_initial_parameters(layers_dims):
+    """The fixed starting parameters of a network a notebook trains, read from the course data.
 
-    Provided for the notebooks after the initialization one.
-    Inputs: layers_dims: [n0, n1, ..., nL]
-    Returns: dict with W[l]: (n[l], n[l-1]) and b[l]: (n[l], 1) for l = 1..L
+    They were drawn once with He initialization and stored, so that every student's run gives the
+    notebook's figures and numbers. Only the notebooks' architectures have them: this is not an
+    initializer (writing initializers is an exercise of the initialization notebook).
+
+    Inputs: layers_dims: [n0, n1, ..., nL], an architecture a notebook trains ([2, 20, 3, 1])
+    Returns: dict with W[l]: (n[l], n[l-1]) and b[l]: (n[l], 1) for l = 1..L, fresh arrays
+    Raises ValueError for an architecture that has no stored parameters.
     """
-    parameters = {}
-    for l in range(1, len(layers_dims)):
-        parameters[f"W{l}"] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])
-        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
-    return parameters
+    stored = read_stored_values("initial_parameters")   # {"2_20_3_1": parameters, ...}
+    architectures = {tuple(int(n) for n in key.split("_")): key for key in stored}
+    if tuple(layers_dims) not in architectures:
+        raise ValueError(f"No stored initial parameters for layers_dims = {list(layers_dims)}; the stored "
+                         f"ones are for {', '.join(str(list(dims)) for dims in architectures)}.")
+    return stored[architectures[tuple(layers_dims)]]
 
 
 def update_parameters(parameters, grads, learning_rate):
@@ -148,7 +155,8 @@ def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
 
     Inputs:
     - X: (n_x, m) training inputs, Y: (1, m) training labels
-    - initialize: a function layers_dims -> parameters dict, e.g. initialize_parameters_he
+    - initialize: a function layers_dims -> parameters dict, e.g. initialize_parameters_he or
+      load_initial_parameters
     - layers_dims: sizes [n_x, n1, n2, 1]; the first entry must equal X.shape[0]
     - print_every: print the cost every this many iterations (0 prints nothing)
     - record_every: keep the cost every this many iterations for plotting

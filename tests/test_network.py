@@ -106,16 +106,26 @@ def test_does_compute_cost_equal_the_textbook_formula_and_stay_finite_when_satur
     assert np.isfinite(saturated) and saturated > 30
 
 
-def test_does_the_provided_initialization_have_the_he_scale_and_follow_the_seed():
-    from course.network import initialize_parameters
+def test_are_the_stored_initial_parameters_he_scaled_and_fresh_on_every_load():
+    from course.network import load_initial_parameters
 
-    np.random.seed(7)
-    first = initialize_parameters([800, 400, 1])
-    np.random.seed(7)
-    second = initialize_parameters([800, 400, 1])
-    np.testing.assert_array_equal(first["W1"], second["W1"])
-    assert first["W1"].std() == pytest.approx(np.sqrt(2 / 800), rel=0.02)
-    assert first["W2"].shape == (1, 400) and not np.any(first["b1"]) and first["b2"].shape == (1, 1)
+    first = load_initial_parameters([2, 20, 3, 1])
+    assert {key: value.shape for key, value in first.items()} == {
+        "W1": (20, 2), "b1": (20, 1), "W2": (3, 20), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
+    assert not any(np.any(first[f"b{l}"]) for l in (1, 2, 3))
+    assert first["W2"].std() == pytest.approx(np.sqrt(2 / 20), rel=0.3)
+    first["W1"][:] = 0   # a caller that changes its copy must not change the next one
+    assert np.all(load_initial_parameters((2, 20, 3, 1))["W1"] != 0)
+
+
+@pytest.mark.parametrize("layers_dims", [[2, 20, 3], [3, 2, 1], [2, 10, 5, 1], [400, 300, 200]])
+def test_does_loading_initial_parameters_refuse_every_architecture_a_notebook_does_not_train(layers_dims):
+    # Stored parameters for one architecture are not an initializer a student could submit.
+    from course.network import load_initial_parameters
+
+    with pytest.raises(ValueError, match=r"No stored initial parameters for layers_dims = .*; the stored ones "
+                                         r"are for \[2, 20, 3, 1\]"):
+        load_initial_parameters(layers_dims)
 
 
 def test_does_train_use_the_given_cost_and_backward_and_call_the_monitor():

@@ -57,7 +57,8 @@ def test_does_the_readme_start_with_exactly_two_commands_that_set_up_from_nothin
     assert len(first_two) == 2
     for command in first_two:
         assert command.count("\n") == 0, "each is one command line"
-        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
+        assert command.startswith("bash autograder/install_system_packages.sh && python3 -m venv .venv && "
+                                  ".venv/bin/pip install")
     assert first_two[0].endswith("-m autograder demo")
     assert first_two[1].endswith("-m pytest")
 
@@ -70,5 +71,5 @@ def test_does_the_built_wheel_hold_the_course_package_and_nothing_of_autograder(
     names = zipfile.ZipFile(wheel).namelist()
     top_level = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
     assert top_level == {"course"}
-    assert "course/data/rings.h5" in names
+    assert "course/data/rings.h5" in names and "course/data/stored_values.h5" in names
     assert not any("autograder" in name or "solution" in name for name in names)

@@ -90,22 +90,39 @@ except ImportError:
     assert "the solutions" not in out and "every grade" not in out
 
 
-def test_does_writing_outside_the_copy_fail_and_change_nothing(submission):
+def test_is_only_the_sandboxes_own_tmp_writable(submission):
     root = submission.parents[2]
     (out,) = run_in_sandbox([f"""
-for path in ['/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r}, '/opt/course-lib/course/evil.py']:
+for path in ['notes.txt', 'new.txt', '/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r},
+             '/opt/course-lib/course/evil.py']:
     try:
-        open(path, 'w').write('x')
+        open(path, 'a').write('x')
         print('wrote', path)
     except OSError as error:
         print('refused', path, type(error).__name__)
-open('mine.txt', 'w').write('kept inside')
-print('own copy writable')
+open('/tmp/scratch.txt', 'w').write('kept inside')
+print('own tmp writable')
 """], submission)
-    assert "wrote" not in out and "own copy writable" in out
+    assert "wrote" not in out and "own tmp writable" in out
     assert not (REPO_ROOT / "autograder" / "evil.py").exists()
-    assert not (submission / "mine.txt").exists(), "the kernel wrote to a private copy, not to the submission"
+    assert sorted(p.name for p in submission.iterdir()) == ["notes.txt"]
+    assert (submission / "notes.txt").read_text() == "ada's own file"
     assert (root / "gradebook.db").read_text() == "every grade"
+
+
+def test_is_shared_memory_capped_like_tmp(submission):
+    (out,) = run_in_sandbox(["""
+written = 0
+try:
+    with open('/dev/shm/fill', 'wb') as handle:
+        for _ in range(256):
+            handle.write(bytes(2 ** 20))
+            written += 1
+except OSError as error:
+    print('stopped', type(error).__name__)
+print('MiB', written)
+"""], submission, tmp_mib=16)
+    assert "stopped" in out and int(out.split("MiB ")[1]) <= 16
 
 
 def test_does_the_kernel_run_without_network_and_without_the_graders_rights(submission):
@@ -136,7 +153,8 @@ print('uid', os.getuid())
     assert "connected" not in out.replace("no connection", "")
     assert received == []
     if os.geteuid() == 0:
-        assert "uid 65534" in out
+        uid = int(out.split("uid ")[1])
+        assert uid >= 1_500_000_000, "an unprivileged id of no account"
 
 
 def test_is_a_memory_bomb_stopped_at_the_limit_and_the_notebook_goes_on(submission):
@@ -175,13 +193,13 @@ print('started')
 def test_is_a_big_file_stopped_at_the_file_size_limit(submission):
     (out,) = run_in_sandbox(["""
 try:
-    with open('big.bin', 'wb') as handle:
+    with open('/tmp/big.bin', 'wb') as handle:
         for _ in range(100):
             handle.write(bytes(2 ** 20))
     print('wrote 100 MiB')
 except OSError as error:
     print('stopped', type(error).__name__)
-"""], submission, max_file_mib=8)
+"""], submission, max_file_mib=8, tmp_mib=200)
     assert "stopped" in out and "wrote 100 MiB" not in out
 
 
@@ -208,3 +226,16 @@ def test_is_sandbox_configuration_read_from_nbgrader_config():
     config.Sandbox.memory_mib = 512
     assert Sandbox(config=config).memory_mib == 512
     assert any("--as=536870912" == arg for arg in Sandbox(config=config).kernel_command(["python"], "/x", "/y"))
+
+
+def test_does_grade_stop_with_one_sentence_on_installing_bubblewrap_when_it_is_missing(tmp_path, monkeypatch, capsys):
+    from autograder.__main__ import main
+    from tests.conftest import make_course_root
+
+    root = make_course_root(tmp_path)
+    (root / "submitted" / "ada" / "initialization").mkdir(parents=True)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))   # no bwrap, prlimit or setpriv to be found
+    assert main(["grade", "initialization", "--root", str(root)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "apt-get install bubblewrap" in error and "--no-sandbox" in error
+    assert not (root / "gradebook.db").exists(), "nothing was graded"

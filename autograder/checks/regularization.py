@@ -18,7 +18,7 @@ from autograder.gradcheck import gradcheck
 from autograder.solutions import regularization as reference
 from course.checks import call_student, fail
 from course.checks.regularization import (GRADIENT_KEYS, LAYERS, close, cost_as_float, first_wrong_from_the_top,
-                                          gradients_as_arrays, known_mistake_words, l2_cost, l2_factor_words,
+                                          gradients_as_arrays, known_mistake_words, l2_factor_words,
                                           lambd_ignored, make_problem, worst_entry)
 from course.network import cross_entropy_from_logits, forward_propagation
 
@@ -186,6 +186,15 @@ def _explain_cost(problems, got, want):
 
 
 # --- the gradients ----------------------------------------------------------------------------------
+
+def l2_cost(parameters, lambd, m):
+    """lambd / (2 m) * (||W1||_F^2 + ||W2||_F^2 + ||W3||_F^2), the L2 part of the regularized cost.
+
+    Inputs: parameters with W1 (n1, n_x), W2 (n2, n1), W3 (1, n2); lambd >= 0; m examples.
+    Returns a float. Here and not in course/: it is half of a graded answer.
+    """
+    return lambd / (2 * m) * sum(float(np.sum(np.square(parameters[f"W{l}"]))) for l in LAYERS)
+
 
 def regularized_cost_from_logits(X, Y, lambd):
     """parameters -> the regularized cost, computed from the logits Z3 of the provided forward pass.

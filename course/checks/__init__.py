@@ -2,7 +2,8 @@
 
 - course.checks.core: CheckFailure, calling student code safely, one-line reports
 - course.checks.initialization: the parameter contract and the initialization checks
-- course.checks.regularization: the cost and gradient contracts and the L2 regularization checks
+- course.checks.regularization: the cost and gradient contracts and the L2 regularization checks,
+  which compare with right answers stored in course/data/stored_values.h5 (nothing here computes one)
 
 Everything a notebook uses is importable from course.checks directly.
 """

@@ -1,16 +1,19 @@
 """Visible checks of the L2 regularization notebook, and the contracts the hidden tests share.
 
-The checks run the student's functions on a small problem and compare them with the formulas of
-the notebook: the cost with lambd = 0 must be the plain cross-entropy, and the extra part with
-lambd > 0 must be lambd / (2 m) times the sum of the squared weights; the gradients with lambd = 0
-must be those of the provided backward_propagation, and with lambd > 0 each dW[l] gains
-(lambd / m) * W[l] while every db[l] stays the same. Comparing the two settings tells a student
-which half of a function is wrong.
+The checks run the student's functions on one fixed example and compare the results with the right
+answers stored in course/data/stored_values.h5 (computed by the reference solutions, which never
+ship: autograder/stored_values.py writes the file). Nothing here computes a graded answer, so nothing
+a student imports can be submitted in place of one. The cost with lambd = 0 must be the plain
+cross-entropy, and the extra part with lambd > 0 must be lambd / (2 m) times the sum of the squared
+weights; the gradients with lambd = 0 must be those of the provided backward_propagation, and with
+lambd > 0 each dW[l] gains (lambd / m) * W[l] while every db[l] stays the same. Comparing the two
+settings tells a student which half of a function is wrong.
 """
 
 import numpy as np
 
-from course.network import backward_propagation, compute_cost, forward_propagation
+from course.datasets import read_stored_values
+from course.network import forward_propagation
 
 from .core import call_student, fail, passed
 
@@ -19,27 +22,22 @@ GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in LAYERS for kind in ("W", "b"))
 # Relative tolerance of a comparison with the exact value: far above the round-off of a correct
 # answer computed in float64 or float32, far below the effect of any mistake in a formula.
 RTOL = 1e-5
+# lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
+# whether the function uses its argument at all. The stored answers are for these values.
+VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
 
 
 # --- problems -------------------------------------------------------------------------------------
 
-def deterministic_problem(n_x=3, n1=4, n2=3, m=5):
-    """A small problem built without random numbers, so that it is the same on every machine.
+def deterministic_problem():
+    """The fixed example of the visible checks, read from the stored values (the same on every machine).
 
-    Returns make_problem(X, Y, parameters) with X: (n_x, m), Y: (1, m) and parameters W1, b1, ...,
-    W3, b3 (biases nonzero, so that a regularized bias shows).
+    Returns make_problem(X, Y, parameters) with X: (3, 5), Y: (1, 5) and parameters W1: (4, 3),
+    b1: (4, 1), W2: (3, 4), b2: (3, 1), W3: (1, 3), b3: (1, 1) (biases nonzero, so that a
+    regularized bias shows).
     """
-    def wave(shape, frequency, scale):
-        return scale * np.sin(frequency * np.arange(1, int(np.prod(shape)) + 1)).reshape(shape)
-
-    sizes = (n_x, n1, n2, 1)
-    parameters = {}
-    for l in LAYERS:
-        parameters[f"W{l}"] = wave((sizes[l], sizes[l - 1]), 0.7 + 0.3 * l, np.sqrt(2 / sizes[l - 1]) * 1.4)
-        parameters[f"b{l}"] = wave((sizes[l], 1), 1.9 + l, 0.3)
-    X = wave((n_x, m), 1.3, 1.0)
-    Y = (np.cos(2.1 * np.arange(m)) > 0).astype(np.int64).reshape(1, m)
-    return make_problem(X, Y, parameters)
+    example = read_stored_values("regularization/example")
+    return make_problem(example["X"], example["Y"], example["parameters"])
 
 
 def make_problem(X, Y, parameters):
@@ -50,17 +48,18 @@ def make_problem(X, Y, parameters):
     return {"X": X, "Y": Y, "parameters": parameters, "A3": A3, "cache": cache, "sizes": sizes}
 
 
-def l2_cost(parameters, lambd, m):
-    """lambd / (2 m) * (||W1||_F^2 + ||W2||_F^2 + ||W3||_F^2), the L2 part of the regularized cost."""
-    return lambd / (2 * m) * sum(float(np.sum(np.square(parameters[f"W{l}"]))) for l in LAYERS)
+def stored_answers():
+    """The right answers on the fixed example, for each lambd of VISIBLE_LAMBDAS, from the stored values.
 
-
-def regularized_gradients(X, Y, cache, lambd):
-    """The gradients of the regularized cost: the provided backward pass plus (lambd / m) * W[l]."""
-    m = X.shape[1]
-    gradients = backward_propagation(X, Y, cache)
-    weights = {"W1": cache[2], "W2": cache[6], "W3": cache[10]}
-    return {key: gradients[key] + (lambd / m * weights[key[1:]] if key[1] == "W" else 0) for key in GRADIENT_KEYS}
+    Returns (costs, gradients): costs {lambd: float}; gradients {lambd: {dW1: (4, 3), db1: (4, 1),
+    ..., db3: (1, 1)}}, float64 arrays.
+    """
+    stored = read_stored_values("regularization")
+    index = {float(lambd): i for i, lambd in enumerate(stored["lambdas"])}
+    blocks = stored["backward_propagation_with_regularization"]
+    costs = {lambd: float(stored["compute_cost_with_regularization"]["cost"][index[lambd]]) for lambd in VISIBLE_LAMBDAS}
+    gradients = {lambd: {key: blocks[key][index[lambd]] for key in GRADIENT_KEYS} for lambd in VISIBLE_LAMBDAS}
+    return costs, gradients
 
 
 # --- contracts ------------------------------------------------------------------------------------
@@ -238,18 +237,14 @@ def l2_factor_words(ratio, m):
     return None
 
 
-# lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
-# whether the function uses its argument at all.
-VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
-
-
 def check_compute_cost_with_regularization(compute_cost_with_regularization):
     """Visible checks for compute_cost_with_regularization on a small problem."""
     __tracebackhide__ = True
     problem = deterministic_problem()
     A3, Y, parameters = problem["A3"], problem["Y"], problem["parameters"]
     m = Y.shape[1]
-    cross_entropy = compute_cost(A3, Y)
+    right, _ = stored_answers()
+    cross_entropy = right[0.0]   # with lambd = 0 the L2 term vanishes
     costs = {}
     for lambd in VISIBLE_LAMBDAS:
         call = f"compute_cost_with_regularization(A3, Y, parameters, lambd={lambd:g})"
@@ -262,7 +257,7 @@ def check_compute_cost_with_regularization(compute_cost_with_regularization):
         fail(f"With lambd = 0 your cost is {costs[0.0]:.6g}, but it must be the plain cross-entropy "
              f"{cross_entropy:.6g}: the cross-entropy part is wrong, or part of the L2 term is not multiplied by lambd.")
     for lambd in VISIBLE_LAMBDAS[1:]:
-        want, got = l2_cost(parameters, lambd, m), costs[lambd] - costs[0.0]
+        want, got = right[lambd] - right[0.0], costs[lambd] - costs[0.0]
         if not close(got, want):
             fail(f"With lambd = {lambd:g} your L2 term (your cost minus your cost with lambd = 0) is {got:.6g}, but "
                  f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): "
@@ -282,7 +277,7 @@ def check_backward_propagation_with_regularization(backward_propagation_with_reg
         call = f"backward_propagation_with_regularization(X, Y, cache, lambd={lambd:g})"
         gradients = call_student(backward_propagation_with_regularization, X, Y, cache, lambd, call=call)
         got[lambd] = gradients_as_arrays(gradients, parameters, call)
-    right = {lambd: regularized_gradients(X, Y, cache, lambd) for lambd in VISIBLE_LAMBDAS}
+    _, right = stored_answers()
     if all(lambd_ignored([got[lambd][key] for lambd in VISIBLE_LAMBDAS]) for key in GRADIENT_KEYS):
         fail("Your gradients are the same whatever lambd is (0, 0.7 or 2), but dW1, dW2 and dW3 each gain "
              "the L2 term (lambd / m) * W[l]: it is missing, or lambd is not used.")

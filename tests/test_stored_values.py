@@ -1,0 +1,64 @@
+"""Are the stored values the visible checks compare with what the generator makes from the reference?"""
+
+import h5py
+import numpy as np
+
+from autograder import stored_values
+from course.datasets import STORED_VALUES, available_datasets, read_stored_values
+
+
+def flatten(group, prefix=""):
+    """{path: array} of every dataset under an open HDF5 group."""
+    items = {}
+    for key, value in group.items():
+        if isinstance(value, h5py.Group):
+            items.update(flatten(value, f"{prefix}{key}/"))
+        else:
+            items[f"{prefix}{key}"] = value[()]
+    return items
+
+
+def test_does_the_shipped_file_equal_a_fresh_run_of_the_generator(tmp_path):
+    fresh = stored_values.write(tmp_path / "stored_values.h5")
+    with h5py.File(fresh) as regenerated, h5py.File(STORED_VALUES) as shipped:
+        want, got = flatten(regenerated), flatten(shipped)
+        assert sorted(got) == sorted(want), "the same groups and datasets"
+        for path in want:
+            assert (got[path].shape, got[path].dtype) == (want[path].shape, want[path].dtype), path
+            # Equal to the last bits on one machine; another CPU's sin or BLAS may differ in the
+            # last bit, which is a billion times below the checks' tolerance and below any stale value.
+            np.testing.assert_allclose(got[path], want[path], rtol=1e-12, atol=1e-15, err_msg=path)
+        assert shipped.attrs["description"] == regenerated.attrs["description"]
+
+
+def test_are_the_stored_answers_the_reference_solutions_on_the_stored_example():
+    from autograder.solutions import regularization as reference
+    from course.checks.regularization import GRADIENT_KEYS, VISIBLE_LAMBDAS, deterministic_problem, stored_answers
+
+    problem = deterministic_problem()
+    costs, gradients = stored_answers()
+    assert sorted(costs) == sorted(gradients) == sorted(VISIBLE_LAMBDAS)
+    for lambd in VISIBLE_LAMBDAS:
+        cost = reference.compute_cost_with_regularization(problem["A3"], problem["Y"], problem["parameters"], lambd)
+        np.testing.assert_allclose(costs[lambd], cost, rtol=1e-12)
+        right = reference.backward_propagation_with_regularization(problem["X"], problem["Y"], problem["cache"], lambd)
+        for key in GRADIENT_KEYS:
+            np.testing.assert_allclose(gradients[lambd][key], right[key], rtol=1e-12, atol=1e-15,
+                                       err_msg=f"{key}, lambd = {lambd}")
+
+
+def test_do_the_stored_answers_change_with_lambd_where_the_l2_term_does():
+    # Otherwise the visible checks could not tell a missing L2 term from a right one.
+    from course.checks.regularization import stored_answers
+
+    costs, gradients = stored_answers()
+    assert costs[0.0] < costs[0.7] < costs[2.0]
+    for key in ("dW1", "dW2", "dW3"):
+        assert not np.allclose(gradients[0.0][key], gradients[0.7][key])
+    for key in ("db1", "db2", "db3"):
+        np.testing.assert_array_equal(gradients[0.0][key], gradients[2.0][key])
+
+
+def test_is_the_stored_values_file_kept_apart_from_the_datasets():
+    assert STORED_VALUES.exists() and STORED_VALUES.stem not in available_datasets()
+    assert set(read_stored_values("regularization/example")) == {"X", "Y", "parameters"}
