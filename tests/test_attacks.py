@@ -133,6 +133,8 @@ def _summary(graded, student):
 def test_does_the_grading_command_grade_the_whole_class_in_one_run(observed, assignment):
     graded = observed.classes[assignment]
     assert not graded.stopped, "the grading command stopped on " + ", ".join(graded.stopped)
+    reported = [s for run in graded.runs for s in harness.not_graded_in(run)]
+    assert not reported, "the grading command reported as not graded: " + ", ".join(reported)
     missing = [s for s in graded.students if s not in graded.scores]
     assert not missing, f"not in the gradebook: {missing}\n{graded.runs[-1].output[-3000:]}"
 
@@ -195,6 +197,8 @@ def test_do_the_honest_classmates_around_the_cheater_keep_full_marks(observed, a
 @by_attack
 def test_is_the_cheater_graded_with_a_notebook_and_feedback(observed, attack):
     graded, cheater = observed.of(attack)
+    reported = {s for run in graded.runs for s in harness.not_graded_in(run)}
+    assert cheater not in reported, f"the grading command reported that nbgrader could not grade {cheater}"
     assert cheater in graded.scores
     assert graded.notebook(cheater).is_file() and graded.feedback(cheater).is_file()
 

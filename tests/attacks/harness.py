@@ -350,7 +350,13 @@ def grade_class(root, assignment, home, timeout=900, students=()):
 def autograded_in(run):
     """The students whose progress line ("[i/n] student  t s") the run printed: autograded."""
     return [match.group(1) for _, line in run.timeline
-            if (match := re.match(r"\s*\[\d+/\d+\]\s+(\S+)", line))]
+            if (match := re.match(r"\s*\[\d+/\d+\]\s+(\S+)\s+[\d.]+ s$", line))]
+
+
+def not_graded_in(run):
+    """The students the run reported as not graded ("[i/n] student  NOT GRADED: ...")."""
+    return [match.group(1) for _, line in run.timeline
+            if (match := re.match(r"\s*\[\d+/\d+\]\s+(\S+)\s+NOT GRADED", line))]
 
 
 def grade_in_turns(root, assignment, students, home, timeout=1800):
@@ -363,7 +369,8 @@ def grade_in_turns(root, assignment, students, home, timeout=1800):
         runs.append(run)
         if run.returncode == 0:
             break
-        done = set(autograded_in(run))
+        # A student the command reported as not graded did not stop it.
+        done = set(autograded_in(run)) | set(not_graded_in(run))
         culprit = next((s for s in remaining if s not in done), None)
         if culprit is None:
             break
