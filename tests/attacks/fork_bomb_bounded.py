@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: 255 processes with no limit while its kernel ran (they went with the kernel's process group); cheater 0
 """
 import os
 import time

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: a 94 MB autograded notebook (no output limit); cheater 0
 """
 
 

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: left 2 GiB in autograded/<student>/ and 256 MiB in /tmp (no file-size limit); cheater 0
 """
 import os
 

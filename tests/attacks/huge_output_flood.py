@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: a 67 MB autograded notebook and feedback page (no output limit); cheater 0
 """
 _chunk = "gradeghost " * (1024 * 1024 // 11)  # about 1 MiB, no newline
 for _ in range(64):

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: kernel-protocol
-old: PENDING
+old: nbgrader failed the submission (KeyError 'ename') and the command stopped (exit 1): the honest student after it was never graded
 """
 import IPython
 

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: left 2.34 GiB in autograded/<student>/ (its working folder was writable); cheater 0
 """
 import os
 import sys

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: held 6 GiB (no memory limit); the batch went on; cheater 0
 """
 import numpy as np
 

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: held 4 GiB at once across 8 processes (no memory limit); cheater 0
 """
 import os
 import time

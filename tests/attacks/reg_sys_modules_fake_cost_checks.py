@@ -4,7 +4,7 @@ assignment: regularization
 cell: compute_cost_with_regularization
 target: test_compute_cost_with_regularization
 class: replace-imports
-old: PENDING
+old: full marks (1/1) with the L2 term missing
 """
 import sys
 

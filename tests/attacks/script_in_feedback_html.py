@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: forge-output
-old: PENDING
+old: its <script> and onerror handler are in its feedback page as they were written; cheater 0
 """
 from IPython.display import HTML, display
 

@@ -5,7 +5,7 @@ cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: symlink
 links: data.db -> ../../../gradebook.db
-old: PENDING
+old: nbgrader copied gradebook.db in through the symlink; it printed the grade rows and the instructor's cells from it; cheater 0
 """
 import sqlite3
 

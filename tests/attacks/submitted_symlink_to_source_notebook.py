@@ -5,7 +5,7 @@ cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: symlink
 links: notes.json -> ../../../source/initialization/initialization.ipynb
-old: PENDING
+old: full marks (2/2): nbgrader copied the source notebook in through the symlink
 """
 import json
 

@@ -4,7 +4,7 @@ assignment: initialization
 cell: initialize_parameters_he
 target: test_initialize_parameters_he
 class: resources
-old: PENDING
+old: a 25 MB autograded notebook, the widget state in its metadata (no limit); cheater 0
 """
 from ipykernel.comm import Comm
 
