@@ -140,3 +140,22 @@ def test_is_the_wide_architecture_drawn_afresh_with_fan_ins_far_from_fan_outs():
     for dims in drawn:
         assert dims[0] * dims[1] > 160_000 and dims[1] * dims[2] > 12_000
         assert all(dims[l] < 0.5 * dims[l - 1] for l in range(1, 4))
+
+
+def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
+    # On this hidden problem db3 = mean(A3 - Y) nearly cancels, and a float32 computation of it is
+    # off by more than 1e-5 of itself: a correct style that was once rejected.
+    from autograder.checks.regularization import random_problem
+    from autograder.solutions import regularization as reference
+    from course.checks.regularization import RTOL, close, first_wrong_from_the_top
+    from tests.catalogue.loader import load_cases
+
+    case = next(case for case in load_cases("regularization") if case.name == "float32_pipeline")
+    namespace = {}
+    exec(case.path.read_text(), namespace)
+    problem = random_problem(4, 7, 1, 4, np.random.default_rng(1246))
+    args = problem["X"], problem["Y"], problem["cache"], 0.0
+    got = {key: np.asarray(value, dtype=np.float64) for key, value in namespace[case.function_name](*args).items()}
+    right = reference.backward_propagation_with_regularization(*args)
+    assert not close(got["db3"], right["db3"], rtol=RTOL), "the round-off this test is about"
+    assert first_wrong_from_the_top(got, right) is None
