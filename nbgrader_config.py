@@ -23,6 +23,10 @@ c.Execute.timeout = 60
 # nbgrader's own default (no history file) plus a quiet kernel: grading logs stay readable.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--log-level=ERROR"]
 
+# Feedback pages and the formgrader show students' outputs and Markdown: render them without scripts,
+# event handlers or styles, so a submission cannot run code in the browser of whoever reads them.
+c.HTMLExporter.sanitize_html = True
+
 # Grading runs each submission's kernel in a sandbox (bubblewrap: no course root, no network, no
 # other students; see autograder/sandbox.py) and runs the test cells in the grader process.
 # Its limits, with their defaults; change them here:

@@ -116,3 +116,46 @@ def test_does_the_visible_check_report_an_off_centre_draw_as_a_wrong_mean_not_a_
 
     with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure, match=r"returned W1 with mean (4\.9|5)"):
         check_initialize_parameters_random(uniform_times_10)
+
+
+def test_does_the_hidden_he_test_catch_code_that_is_right_only_on_the_architecture_its_messages_name():
+    from autograder.checks.initialization import grade_initialize_parameters_he
+
+    def special_cased(layers_dims):
+        # Right on [784, 256, 64, 10], 10 % too wide elsewhere.
+        factor = 2 if list(layers_dims) == [784, 256, 64, 10] else 2.42
+        return {key: value for l in range(1, len(layers_dims)) for key, value in (
+            (f"W{l}", np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(factor / layers_dims[l - 1])),
+            (f"b{l}", np.zeros((layers_dims[l], 1))))}
+
+    with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure, match="standard deviation"):
+        grade_initialize_parameters_he(special_cased)
+
+
+def test_is_the_wide_architecture_drawn_afresh_with_fan_ins_far_from_fan_outs():
+    from autograder.checks.initialization import statistics_architecture
+
+    drawn = [statistics_architecture(np.random.default_rng(seed)) for seed in range(200)]
+    assert len({tuple(dims) for dims in drawn}) > 150
+    for dims in drawn:
+        assert dims[0] * dims[1] > 160_000 and dims[1] * dims[2] > 12_000
+        assert all(dims[l] < 0.5 * dims[l - 1] for l in range(1, 4))
+
+
+def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
+    # On this hidden problem db3 = mean(A3 - Y) nearly cancels, and a float32 computation of it is
+    # off by more than 1e-5 of itself: a correct style that was once rejected.
+    from autograder.checks.regularization import random_problem
+    from autograder.solutions import regularization as reference
+    from course.checks.regularization import RTOL, close, first_wrong_from_the_top
+    from tests.catalogue.loader import load_cases
+
+    case = next(case for case in load_cases("regularization") if case.name == "float32_pipeline")
+    namespace = {}
+    exec(case.path.read_text(), namespace)
+    problem = random_problem(4, 7, 1, 4, np.random.default_rng(1246))
+    args = problem["X"], problem["Y"], problem["cache"], 0.0
+    got = {key: np.asarray(value, dtype=np.float64) for key, value in namespace[case.function_name](*args).items()}
+    right = reference.backward_propagation_with_regularization(*args)
+    assert not close(got["db3"], right["db3"], rtol=RTOL), "the round-off this test is about"
+    assert first_wrong_from_the_top(got, right) is None

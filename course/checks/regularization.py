@@ -22,6 +22,10 @@ GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in LAYERS for kind in ("W", "b"))
 # Relative tolerance of a comparison with the exact value: far above the round-off of a correct
 # answer computed in float64 or float32, far below the effect of any mistake in a formula.
 RTOL = 1e-5
+# The same for a gradient block. Computed in float32, a small block whose terms cancel (db3, the mean
+# of A3 - Y) keeps their round-off: up to 3e-5 of the block over 270,000 blocks of fresh problems.
+# Every mistake in the catalogue is off by more than 0.4 in some block of every hidden draw.
+GRADIENT_RTOL = 1e-3
 # lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
 # whether the function uses its argument at all. The stored answers are for these values.
 VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
@@ -140,11 +144,11 @@ def _shape_message(call, key, got, shape):
 
 # --- comparisons ----------------------------------------------------------------------------------
 
-def close(got, want, floor=0.0):
-    """Whether two arrays (or numbers) agree to RTOL relative to the size of `want`, or of `floor`
+def close(got, want, floor=0.0, rtol=RTOL):
+    """Whether two arrays (or numbers) agree to rtol relative to the size of `want`, or of `floor`
     when that is larger (a gradient block that nearly cancels is compared on the scale of them all)."""
     got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
-    return bool(np.linalg.norm(got - want) <= RTOL * max(np.linalg.norm(want), floor, 1e-12))
+    return bool(np.linalg.norm(got - want) <= rtol * max(np.linalg.norm(want), floor, 1e-12))
 
 
 def worst_entry(got, want):
@@ -211,7 +215,8 @@ def first_wrong_from_the_top(got, right):
     # A block that nearly cancels (db3 = mean of dZ3 close to 0) keeps the round-off of its terms, so
     # blocks are compared on at least a hundredth of the size of the whole gradient.
     floor = 1e-2 * float(np.sqrt(sum(np.sum(np.square(right[key])) for key in GRADIENT_KEYS)))
-    return next((key for key in reversed(GRADIENT_KEYS) if not close(got[key], right[key], floor)), None)
+    return next((key for key in reversed(GRADIENT_KEYS)
+                 if not close(got[key], right[key], floor, rtol=GRADIENT_RTOL)), None)
 
 
 def where_to_look(key):
