@@ -234,7 +234,8 @@ def test_does_the_cheaters_notebook_stay_within_the_output_limit(observed, attac
 def test_does_the_cheaters_feedback_carry_no_script_of_theirs(observed, attack):
     graded, cheater = observed.of(attack)
     page = graded.feedback(cheater).read_text(errors="replace") if graded.feedback(cheater).exists() else ""
-    active = [found for found in re.findall(r"<script>/\*gradeghost|onerror=\"/\*gradeghost", page)]
+    # Real tags only: the page also shows the cell's code, where they are escaped (&lt;img ...).
+    active = re.findall(r"<script>/\*gradeghost|<img [^<>]*onerror=\"/\*gradeghost", page)
     assert not active, f"the feedback page runs the student's code in the reader's browser: {active}"
 
 
