@@ -39,7 +39,11 @@ from autograder.kernel_calls import REPLY_EXPRESSION, KernelCallFailed, KernelFu
 from autograder.sandbox import Sandbox
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
-MAX_REPLY_BYTES = 64 * 2 ** 20
+MAX_REPLY_BYTES = 16 * 2 ** 20
+# Kernel messages that add to a notebook's outputs, and count against its output cap.
+# Most text a test cell's output keeps (the checks' lines, and what the student's function printed).
+MAX_TEST_CELL_TEXT = 64 * 2 ** 10
+OUTPUT_MESSAGES = {"stream", "display_data", "update_display_data", "execute_result", "error"}
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -84,10 +88,14 @@ class GraderExecute(Execute):
             self._ipc_dir = self._run_dir / "kernel"
             self._ipc_dir.mkdir()
             os.chmod(self._run_dir, 0o711)
+            self._group = None
             if self.sandbox.enabled:
                 self.sandbox.prepare(self._private_copy, self._ipc_dir)
+                self._group = self.sandbox.control_group(self._run_dir.name)
             return super().preprocess(nb, resources, km)
         finally:
+            if self._group is not None:
+                self._group.release()
             shutil.rmtree(self._run_dir, ignore_errors=True)
 
     # --- the kernel ---------------------------------------------------------------------------
@@ -95,7 +103,7 @@ class GraderExecute(Execute):
     def create_kernel_manager(self):
         kernel_argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
         if self.sandbox.enabled:
-            kernel_argv = self.sandbox.kernel_command(kernel_argv, self._private_copy, self._ipc_dir)
+            kernel_argv = self._group.wrap(self.sandbox.kernel_command(kernel_argv, self._private_copy, self._ipc_dir))
         self.km = SandboxedKernelManager(config=self.config, transport="ipc", ip=str(self._ipc_dir / "socket"),
                                          connection_file=str(self._ipc_dir / "connection.json"))
         self.km.sandbox_owner = self.sandbox.uid if self.sandbox.enabled else None
@@ -117,6 +125,18 @@ class GraderExecute(Execute):
     # nbclient binds the synchronous name to its own coroutine: bind it to ours.
     start_new_kernel = run_sync(async_start_new_kernel)
 
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        if self.sandbox.enabled and self.sandbox.uid is not None:
+            # The kernel has bound its sockets: take the folder back, so that the only writable
+            # place left to it is its small /tmp.
+            for path in (self._ipc_dir, *self._ipc_dir.iterdir()):
+                if not path.is_socket():
+                    os.chown(path, 0, 0, follow_symlinks=False)
+        return client
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
+
     def _plain_environment(self):
         """Without the sandbox the kernel still gets nothing of the grader's environment (no
         PYTHONPATH to autograder/)."""
@@ -127,7 +147,11 @@ class GraderExecute(Execute):
         environment["PYTHONPATH"] = str(Path(course.__file__).resolve().parents[1])
         return environment
 
+    _probe_timeout = None
+
     def _get_timeout(self, cell):
+        if self._probe_timeout:
+            return self._probe_timeout
         timeout = super()._get_timeout(cell)
         # Rounded up, so that a cell cut short by the notebook's deadline ends after it.
         left = max(1, math.ceil(self._deadline - time.monotonic()))
@@ -148,12 +172,32 @@ class GraderExecute(Execute):
             cell.outputs = self._run_test_cell(cell)
             return cell, resources
         try:
-            return super().preprocess_cell(cell, resources, index)
+            super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self._kernel_stopped = f"the kernel stopped while running cell {index + 1}"
-            cell.outputs.append(_error_output("DeadKernelError", f"The kernel stopped while running this cell "
+            cell.outputs.append(_error_output("DeadKernelError", "The kernel stopped while running this cell "
                                               "(it crashed, was killed at a limit, or exited)."))
-            return cell, resources
+        except Exception as error:  # noqa: BLE001 - a kernel that breaks the protocol must not stop grading
+            self.log.warning("cell %d: %s: %s", index + 1, type(error).__name__, error)
+            self._kernel_stopped = f"the kernel stopped following the Jupyter protocol in cell {index + 1}"
+            cell.outputs.append(_error_output(type(error).__name__, "The kernel stopped following the Jupyter "
+                                              "protocol while running this cell; nothing after it was run."))
+        else:
+            if any(output.get("ename") == "CellTimeoutError" for output in cell.outputs) and not self._kernel_answers():
+                self._kernel_stopped = (f"the kernel stopped answering after cell {index + 1} ran past its "
+                                        "timeout")
+        return cell, resources
+
+    def _kernel_answers(self, seconds=10):
+        """Whether the kernel runs a trivial request within `seconds` (after an interrupted cell)."""
+        self._probe_timeout = seconds
+        try:
+            reply = self.wait_for_reply(self.kc.execute("pass", silent=True, store_history=False))
+        except DeadKernelError:
+            return False
+        finally:
+            self._probe_timeout = None
+        return reply is not None
 
     def _instructor_test_cells(self, resources):
         """{grade_id: source} of the notebook's autograded test cells, as the instructor wrote them."""
@@ -188,8 +232,13 @@ class GraderExecute(Execute):
             except BaseException as error:  # noqa: BLE001 - every failure becomes the cell's verdict
                 failure = error
         outputs = []
-        if printed.getvalue():
-            outputs.append(NotebookNode(output_type="stream", name="stdout", text=printed.getvalue()))
+        text = printed.getvalue()
+        if len(text) > MAX_TEST_CELL_TEXT:
+            # What the student's function printed is echoed by the checks: keep its start and end.
+            text = (text[:MAX_TEST_CELL_TEXT // 2] + f"\n[... {len(text) - MAX_TEST_CELL_TEXT} characters dropped ...]\n"
+                    + text[-MAX_TEST_CELL_TEXT // 2:])
+        if text and self._spend_output(len(text), outputs):
+            outputs.append(NotebookNode(output_type="stream", name="stdout", text=text))
         if failure is not None:
             if type(failure).__name__ != "CheckFailure":
                 self.log.error("test cell %s raised:\n%s", cell.metadata["nbgrader"]["grade_id"],
@@ -210,6 +259,8 @@ class GraderExecute(Execute):
             raise KernelCallFailed("the kernel stopped while running it (it crashed, was killed at a limit, "
                                    "or exited)") from None
         if reply is None:
+            if not self._kernel_answers():
+                self._kernel_stopped = "the kernel stopped answering after a function ran past its timeout"
             raise KernelCallFailed(f"it did not return within {self._get_timeout(None)} s")
         content = reply["content"]
         if content.get("status") != "ok":
@@ -218,17 +269,30 @@ class GraderExecute(Execute):
 
     # --- output ---------------------------------------------------------------------------------
 
-    def output(self, outs, msg, display_id, cell_index):
-        size = len(json.dumps(msg.get("content", {}), default=str))
-        if size > self._output_left:
-            self._output_left = 0
-            if not self._output_dropped:
-                self._output_dropped = True
-                outs.append(NotebookNode(output_type="stream", name="stdout", text=(
-                    f"[output dropped: this notebook printed more than {self.sandbox.max_output_mib} MiB]\n")))
+    def process_message(self, msg, cell, cell_index):
+        kind = msg["msg_type"]
+        if kind.startswith("comm"):
+            return None   # widgets play no part in grading, and their state would grow the notebook
+        if kind in OUTPUT_MESSAGES and not self._spend_output(len(json.dumps(msg.get("content", {}), default=str)),
+                                                              cell.outputs):
             return None
-        self._output_left -= size
-        return super().output(outs, msg, display_id, cell_index)
+        return super().process_message(msg, cell, cell_index)
+
+    def set_widgets_metadata(self):
+        pass
+
+    def _spend_output(self, size, outputs):
+        """Count `size` bytes of output against the notebook's cap; False (with a note, once) when
+        they do not fit."""
+        if size <= self._output_left:
+            self._output_left -= size
+            return True
+        self._output_left = 0
+        if not self._output_dropped:
+            self._output_dropped = True
+            outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                f"[output dropped: this notebook printed more than {self.sandbox.max_output_mib} MiB]\n")))
+        return False
 
 
 def _error_output(name, message, traceback_lines=()):

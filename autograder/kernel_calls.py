@@ -78,6 +78,8 @@ def _grader_call(name, request):
 _grader_reply = _grader_call(__NAME__, __REQUEST__)
 '''
 REPLY_EXPRESSION = "_grader_reply"
+# Most of what one call printed that is passed on to the checks (and so to the test cell's output).
+MAX_PRINTED = 16 * 2 ** 10
 
 
 class Unreadable:
@@ -208,8 +210,11 @@ class KernelFunction:
         import warnings
 
         reply = read_reply(self._run(call_code(self.__name__, args)), self._max_reply_bytes)
-        if reply["printed"]:
-            print(reply["printed"], end="")
+        printed = reply["printed"]
+        if len(printed) > MAX_PRINTED:
+            printed = printed[:MAX_PRINTED] + f"\n[... {len(printed) - MAX_PRINTED} more characters ...]\n"
+        if printed:
+            print(printed, end="")
         for category, message in reply["warned"]:
             warnings.warn(message, _named_type(category, UserWarning), stacklevel=2)
         if reply["raised"] is not None:

@@ -6,6 +6,7 @@ whose code looks like tampering for an instructor's review, write feedback (nbgr
 grades (nbgrader's CSV export), print the score table.
 """
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,14 +34,38 @@ class GradingRun:
     api: object
     sandbox: bool = True
     not_graded: dict = field(default_factory=dict)   # student -> why nbgrader could not grade them
+    review_notes: dict = field(default_factory=dict)  # student -> [what the instructor should look at]
+
+
+def remove_links(folder):
+    """Remove every symbolic link and special file (FIFO, socket, device) under a submission folder.
+
+    nbgrader copies a submission with the grader's rights and follows links, so a link handed in
+    with it (notes.json -> ../../../gradebook.db) would bring the target's content to the
+    student's kernel. Returns one phrase per removed entry, for the review note.
+    """
+    removed = []
+    for directory, subdirectories, files in os.walk(folder):   # never follows a link
+        for name in sorted(subdirectories + files):
+            path = Path(directory) / name
+            if path.is_symlink() or not (path.is_file() or path.is_dir()):
+                what = f"a link to {os.readlink(path)}" if path.is_symlink() else "a special file"
+                removed.append(f"{path.relative_to(folder)} ({what})")
+                path.unlink()
+    return removed
 
 
 def autograde(run):
     """nbgrader autograde, one submission at a time, with a progress line for each. A submission
-    nbgrader cannot grade is reported and skipped, so the others are still graded."""
+    nbgrader cannot grade is reported and skipped, so the others are still graded. Links and
+    special files are removed from a submission before nbgrader copies it."""
     print(f"Autograding {len(run.students)} submission(s) of {run.assignment}:")
     for index, student in enumerate(run.students, 1):
         start = time.perf_counter()
+        removed = remove_links(run.course_root / "submitted" / student / run.assignment)
+        if removed:
+            run.review_notes.setdefault(student, []).append(
+                "handed in links or special files, removed before grading: " + ", ".join(removed))
         try:
             check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
         except RuntimeError as error:
@@ -63,9 +88,10 @@ def flag_for_review(run):
                     notebook = gradebook.find_submission_notebook(path.stem, run.assignment, student)
                 except Exception:  # noqa: BLE001 - an unreadable or ungraded notebook has nothing to flag
                     continue
-                if not findings:
+                reasons = run.review_notes.get(student, []) + [f"cell {f.cell}: {f.reason}" for f in findings]
+                if not reasons:
                     continue
-                message = REVIEW_PREFIX + "; ".join(f"cell {f.cell}: {f.reason}" for f in findings) + "."
+                message = REVIEW_PREFIX + "; ".join(reasons) + "."
                 for grade in notebook.grades:
                     grade.needs_manual_grade = True
                 for comment in notebook.comments:

@@ -21,9 +21,11 @@ Limits are traitlets options, set in nbgrader_config.py as `c.Sandbox.<name> = v
 import functools
 import os
 import random
+import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from traitlets import Bool, Integer
@@ -52,11 +54,13 @@ class Sandbox(LoggingConfigurable):
         "Run every submission's kernel in the sandbox. Turn off only to grade on a machine "
         "without bubblewrap (python -m autograder grade --no-sandbox): student code then runs with "
         "the grader's rights.")).tag(config=True)
-    memory_mib = Integer(2048, help="Address-space limit of every process in the sandbox, in MiB.").tag(config=True)
+    memory_mib = Integer(2048, help=(
+        "Memory of the whole sandbox (a control group, where the machine allows one) and address space "
+        "of each of its processes, in MiB.")).tag(config=True)
     cpu_seconds = Integer(600, help="CPU time limit of every process in the sandbox, in seconds.").tag(config=True)
     max_processes = Integer(128, help=(
-        "Limit on processes and threads of one sandbox (applies when the grader runs as root, "
-        "where each kernel runs as a user id of its own).")).tag(config=True)
+        "Limit on processes and threads of one sandbox (applies when the grader runs as root: a "
+        "control group and a user id of its own for each kernel).")).tag(config=True)
     max_file_mib = Integer(64, help="Largest file a sandboxed process may write, in MiB.").tag(config=True)
     tmp_mib = Integer(64, help="Size of the sandbox's private /tmp, in MiB.").tag(config=True)
     max_output_mib = Integer(16, help=(
@@ -141,11 +145,80 @@ class Sandbox(LoggingConfigurable):
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         }
 
+    def control_group(self, name):
+        """A ControlGroup with this sandbox's memory and process limits (inactive when not root)."""
+        if self.uid is None:
+            return ControlGroup.__new__(ControlGroup)._inactive()
+        return ControlGroup(name, self.memory_mib * 2 ** 20, self.max_processes)
+
     def prepare(self, submission_dir, ipc_dir):
         """Make the private copy readable and the socket folder writable for the sandbox's user."""
         if self.uid is not None:
             for path in [Path(submission_dir), *Path(submission_dir).rglob("*"), Path(ipc_dir)]:
                 os.chown(path, self.uid, self.uid, follow_symlinks=False)
+
+
+class ControlGroup:
+    """A Linux control group that holds every process of one sandbox, so that its memory and its
+    number of processes are limited for the sandbox as a whole (the rlimits count one process, or
+    one user, at a time). Works with cgroup v1 (memory and pids hierarchies) and with cgroup v2
+    where the grader's group delegates both controllers; elsewhere `procs_files` is empty and only
+    the rlimits apply.
+    """
+
+    def __init__(self, name, memory_bytes, max_processes):
+        self.folders, self.procs_files = [], []
+        try:
+            for controller, limits in (("memory", {"memory.limit_in_bytes": memory_bytes, "memory.max": memory_bytes}),
+                                       ("pids", {"pids.max": max_processes})):
+                folder = self._folder(controller) / name
+                if folder not in self.folders:   # cgroup v2: one folder for both controllers
+                    folder.mkdir()
+                    self.folders.append(folder)
+                written = [key for key, value in limits.items() if (folder / key).exists()
+                           and (folder / key).write_text(str(value))]
+                if not written:
+                    raise OSError(f"no {controller} limit in {folder}")
+                if folder / "cgroup.procs" not in self.procs_files:
+                    self.procs_files.append(folder / "cgroup.procs")
+        except OSError:
+            self.release()
+            self.folders, self.procs_files = [], []
+
+    @staticmethod
+    def _folder(controller):
+        """The grader's own group in the hierarchy that has `controller` (v1), or in the unified one (v2)."""
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            _, controllers, path = line.split(":", 2)
+            if controller in controllers.split(",") and Path(f"/sys/fs/cgroup/{controller}").is_dir():
+                return Path(f"/sys/fs/cgroup/{controller}") / path.lstrip("/")
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            if line.startswith("0::") and Path("/sys/fs/cgroup/cgroup.controllers").exists():
+                return Path("/sys/fs/cgroup") / line[3:].lstrip("/")
+        raise OSError(f"no cgroup hierarchy with {controller}")
+
+    def _inactive(self):
+        self.folders, self.procs_files = [], []
+        return self
+
+    def wrap(self, argv):
+        """`argv` run by a shell that first moves itself into the group (inherited by all it starts)."""
+        if not self.procs_files:
+            return argv
+        files = " ".join(shlex.quote(str(path)) for path in self.procs_files)
+        return ["/bin/sh", "-c", f'for f in {files}; do echo $$ > "$f" || exit 97; done; exec "$@"', "sandbox", *argv]
+
+    def release(self):
+        """Remove the group's folders (after its processes have ended; retried briefly while they end)."""
+        for folder in reversed(self.folders):
+            for _ in range(50):
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.1)
 
 
 @functools.lru_cache(maxsize=1)

@@ -239,3 +239,26 @@ def test_does_grade_stop_with_one_sentence_on_installing_bubblewrap_when_it_is_m
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and "apt-get install bubblewrap" in error and "--no-sandbox" in error
     assert not (root / "gradebook.db").exists(), "nothing was graded"
+
+
+def test_is_memory_limited_for_the_whole_sandbox_not_only_per_process(submission):
+    # Eight processes of 200 MiB each stay under a per-process limit of 1.5 GiB, but not under a
+    # limit of 1.5 GiB for the sandbox as a whole.
+    out = run_in_sandbox(["""
+import os, time
+children = []
+for _ in range(8):
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(200 * 2 ** 20)
+        for i in range(0, len(block), 4096):
+            block[i] = 1
+        time.sleep(5)
+        os._exit(0)
+    children.append(pid)
+killed = sum(os.WIFSIGNALED(os.waitpid(pid, 0)[1]) for pid in children)
+print('killed', killed)
+""", "print('after')"], submission, memory_mib=1536)
+    if os.geteuid() != 0 and os.environ.get("CI") != "true":
+        pytest.skip("a control group per sandbox needs a grader running as root")
+    assert int(out[0].split("killed ")[1]) >= 1, out
