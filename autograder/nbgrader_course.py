@@ -64,12 +64,15 @@ def open_course(root, sandbox=True):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
-    from nbgrader.preprocessors import Execute
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
 
     from autograder.execute import GraderExecute
 
     root = Path(root).resolve()
     config = load_course_config(root)
+    # Feedback shows each test cell without its hidden tests (nbgrader shows them by default).
+    config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
     config.Autograde.autograde_preprocessors = [GraderExecute if step is Execute else step
                                                 for step in Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default()]
     if not sandbox:

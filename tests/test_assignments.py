@@ -303,3 +303,15 @@ def test_does_tampering_earn_nothing_and_say_why(graded_class):
 def test_is_no_honest_submission_flagged_for_review(graded_class):
     _, _, scores, _ = graded_class
     assert [student for student, result in scores.items() if result.review] == ["tampered_fake_modules"]
+
+
+@pytest.mark.slow
+def test_does_feedback_show_each_students_failure_sentence_but_no_hidden_test(graded_class):
+    assignment, root, scores, _ = graded_class
+    for student, result in scores.items():
+        page = (root / "feedback" / student / assignment.name / f"{assignment.name}.html").read_text()
+        assert "HIDDEN TESTS" not in page and "autograder" not in page, student
+        for reason in result.reasons.values():
+            if reason.startswith("CheckFailure: "):
+                sentence = reason.removeprefix("CheckFailure: ")
+                assert sentence.split(" (")[0].replace("'", "&#39;")[:40] in page.replace("&#x27;", "&#39;"), (student, reason)
