@@ -244,3 +244,12 @@ def test_does_no_process_of_the_attack_outlive_its_grading(observed, attack):
     graded, _ = observed.of(attack)
     mine = [what for _, what in graded.processes_at_end if f"{harness.MARKER}:{attack.name}" in what]
     assert not mine, mine
+
+
+@by_attack
+def test_is_every_link_handed_in_removed_and_named_for_review(observed, attack):
+    graded, cheater = observed.of(attack)
+    review = graded.reviews.get(cheater) or ""
+    for name, _ in attack.links:
+        assert not (graded.root / "submitted" / cheater / attack.assignment / name).is_symlink()
+        assert name in str(review), f"{cheater}'s review note does not name the link {name}: {review!r}"
