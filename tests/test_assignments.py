@@ -310,7 +310,8 @@ def test_does_feedback_show_each_students_failure_sentence_but_no_hidden_test(gr
     assignment, root, scores, _ = graded_class
     for student, result in scores.items():
         page = (root / "feedback" / student / assignment.name / f"{assignment.name}.html").read_text()
-        assert "HIDDEN TESTS" not in page and "autograder" not in page, student
+        # (A tampered notebook may name autograder in its own cells: look for the hidden lines.)
+        assert "HIDDEN TESTS" not in page and "import grade_" not in page, student
         for reason in result.reasons.values():
             if reason.startswith("CheckFailure: "):
                 sentence = reason.removeprefix("CheckFailure: ")
