@@ -35,7 +35,8 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
-from autograder.kernel_calls import REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
+from autograder.kernel_calls import (KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction,
+                                     StudentException)
 from autograder.sandbox import Sandbox
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
@@ -78,6 +79,7 @@ class GraderExecute(Execute):
         self.sandbox = Sandbox(parent=self)
         self._instructor_tests = self._instructor_test_cells(resources)
         self._kernel_stopped = None          # why the kernel can no longer run code, once it cannot
+        self._helper_sent = False            # whether KERNEL_HELPER has run in this notebook's kernel
         self._deadline = time.monotonic() + self.sandbox.notebook_timeout
         self._output_left = self.sandbox.max_output_mib * 2 ** 20
         self._output_dropped = False
@@ -250,6 +252,9 @@ class GraderExecute(Execute):
         """Run `code` in the kernel; returns the user expression REPLY_EXPRESSION it left."""
         if self._kernel_stopped:
             raise KernelCallFailed(self._kernel_stopped)
+        if not self._helper_sent:
+            self._helper_sent = True
+            self._call_in_kernel(KERNEL_HELPER)
         message_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False,
                                      user_expressions={REPLY_EXPRESSION: REPLY_EXPRESSION}, stop_on_error=False)
         try:

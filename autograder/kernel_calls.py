@@ -19,10 +19,12 @@ import keyword
 
 import numpy as np
 
-# The code that runs in the student's kernel for one call. It is sent with every call (nothing of
-# the grader is importable in the sandbox), and it is self-contained: the student's code may have
-# replaced anything in the kernel, which can only change what this one student's function returns.
-KERNEL_CALL = r'''
+# The helper that runs calls in the student's kernel. It is sent once per kernel, before the first
+# call (nothing of the grader is importable in the sandbox), and it is self-contained: the student's
+# code may have replaced anything in the kernel, this helper included, which can only change what
+# this one student's function returns. Each call is then one short line (IPython's handling of a
+# cell costs milliseconds per kilobyte of code).
+KERNEL_HELPER = r'''
 def _grader_call(name, request):
     import base64, contextlib, io, json, traceback, warnings
     import numpy
@@ -73,9 +75,6 @@ def _grader_call(name, request):
     reply["warned"] = [[type(w.message).__name__ if isinstance(w.message, Warning) else w.category.__name__,
                         str(w.message)] for w in caught]
     return json.dumps(reply)
-
-
-_grader_reply = _grader_call(__NAME__, __REQUEST__)
 '''
 REPLY_EXPRESSION = "_grader_reply"
 # Most of what one call printed that is passed on to the checks (and so to the test cell's output).
@@ -152,8 +151,9 @@ def decode(node):
 
 
 def call_code(name, args):
-    """The code that calls the kernel's `name` on `args` and leaves the reply in REPLY_EXPRESSION."""
-    return KERNEL_CALL.replace("__NAME__", repr(name)).replace("__REQUEST__", repr(encode(list(args))))
+    """The line that calls the kernel's `name` on `args` through KERNEL_HELPER (which must have
+    run in that kernel) and leaves the reply in REPLY_EXPRESSION."""
+    return f"{REPLY_EXPRESSION} = _grader_call({name!r}, {encode(list(args))!r})"
 
 
 def read_reply(user_expression, max_bytes):

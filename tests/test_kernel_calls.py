@@ -1,6 +1,6 @@
 """Does the wire format between grader and kernel carry plain data faithfully, and nothing else?
 
-The kernel side is exercised by running KERNEL_CALL's code in a fresh namespace, as the student's
+The kernel side is exercised by running KERNEL_HELPER and a call's code in a fresh namespace, as the student's
 kernel would; the grader side by read_reply on what it leaves behind.
 """
 
@@ -9,14 +9,16 @@ import json
 import numpy as np
 import pytest
 
-from autograder.kernel_calls import (KernelCallFailed, KernelFunction, StudentException, Unreadable, call_code,
-                                     decode, encode, read_reply)
+from autograder.kernel_calls import (KERNEL_HELPER, KernelCallFailed, KernelFunction, StudentException, Unreadable,
+                                     call_code, decode, encode, read_reply)
 
 MAX = 2 ** 20
 
 
 def run_like_a_kernel(namespace, name, args):
-    """Run the call code in `namespace` and return the user expression the grader would receive."""
+    """Run the helper and the call code in `namespace` and return the user expression the grader
+    would receive."""
+    exec(KERNEL_HELPER, namespace)
     exec(call_code(name, args), namespace)
     return {"status": "ok", "data": {"text/plain": repr(namespace["_grader_reply"])}}
 
