@@ -147,9 +147,7 @@ class Sandbox(LoggingConfigurable):
 
     def control_group(self, name):
         """A ControlGroup with this sandbox's memory and process limits (inactive when not root)."""
-        if self.uid is None:
-            return ControlGroup.__new__(ControlGroup)._inactive()
-        return ControlGroup(name, self.memory_mib * 2 ** 20, self.max_processes)
+        return ControlGroup(name, self.memory_mib * 2 ** 20, self.max_processes, create=self.uid is not None)
 
     def prepare(self, submission_dir, ipc_dir):
         """Make the private copy readable and the socket folder writable for the sandbox's user."""
@@ -166,8 +164,10 @@ class ControlGroup:
     the rlimits apply.
     """
 
-    def __init__(self, name, memory_bytes, max_processes):
+    def __init__(self, name, memory_bytes, max_processes, create=True):
         self.folders, self.procs_files = [], []
+        if not create:
+            return
         try:
             for controller, limits in (("memory", {"memory.limit_in_bytes": memory_bytes, "memory.max": memory_bytes}),
                                        ("pids", {"pids.max": max_processes})):
@@ -196,10 +196,6 @@ class ControlGroup:
             if line.startswith("0::") and Path("/sys/fs/cgroup/cgroup.controllers").exists():
                 return Path("/sys/fs/cgroup") / line[3:].lstrip("/")
         raise OSError(f"no cgroup hierarchy with {controller}")
-
-    def _inactive(self):
-        self.folders, self.procs_files = [], []
-        return self
 
     def wrap(self, argv):
         """`argv` run by a shell that first moves itself into the group (inherited by all it starts)."""
