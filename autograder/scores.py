@@ -17,11 +17,15 @@ class StudentScores:
     - points: {grade_id: (score, max_score)} for every graded cell, in notebook order
     - reasons: {grade_id: one line saying why points were lost} for cells below full marks
     - review: why an instructor should look at the submission (autograder.pipeline.flag_for_review), or None
+    - notes: sentences about the submission as a whole, written when it was handed in in a shape
+      the grader had to repair or could not grade (no notebook, unreadable JSON, a renamed
+      notebook, ...): what happened and what was graded instead
     """
     student: str
     points: dict = field(default_factory=dict)
     reasons: dict = field(default_factory=dict)
     review: str = None
+    notes: list = field(default_factory=list)
 
     @property
     def total(self):
