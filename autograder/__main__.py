@@ -2,8 +2,9 @@
 
     python -m autograder demo                 the main job: release, grade demo submissions, print scores
     python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
-    python -m autograder grade NAME [--student ID ...] [--no-sandbox]
-                                              autograde submitted/*/NAME, write feedback, export grades.csv
+    python -m autograder grade NAME [--student ID ...] [--workers N | --scheduler ADDRESS] [--force] [--no-sandbox]
+                                              grade the new or changed submissions in submitted/*/NAME,
+                                              write feedback, export grades.csv, print the scores
 """
 
 import argparse
@@ -34,6 +35,15 @@ def main(argv=None):
     grade.add_argument("assignment")
     grade.add_argument("--student", action="append", help="grade only this student (repeatable)")
     grade.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    grade.add_argument("--workers", type=int, metavar="N",
+                       help="grading processes on this machine, a local Dask cluster (default: one per core; "
+                            "1 grades in this process)")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="grade on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (its workers need the "
+                            "course and autograder packages and bubblewrap)")
+    grade.add_argument("--force", action="store_true",
+                       help="grade every submission again, also those unchanged since they were graded")
+    grade.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
                        help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
                             "nothing but this course; the test cells still run in the grader)")
@@ -52,11 +62,18 @@ def main(argv=None):
     elif args.command == "grade":
         from autograder.pipeline import grade as run_grading
         from autograder.sandbox import SandboxUnavailable
+        if args.workers is not None and args.workers < 1:
+            parser.error("--workers must be at least 1")
+        if args.workers and args.scheduler:
+            parser.error("--workers sizes a local cluster; with --scheduler the cluster is the scheduler's")
         try:
-            run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox)
+            run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox, workers=args.workers,
+                              scheduler=args.scheduler, force=args.force, progress=args.progress)
         except SandboxUnavailable as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
+        if run.interrupted:
+            return 130
         return 1 if run.not_graded else 0
     return 0
 

@@ -34,9 +34,11 @@ from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
+from traitlets import Bool
 
 from autograder.kernel_calls import (KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction,
                                      StudentException)
+from autograder.needed_cells import cells_to_run
 from autograder.sandbox import Sandbox
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
@@ -75,9 +77,17 @@ class _KernelNames(dict):
 class GraderExecute(Execute):
     """Execute a submission in a sandboxed kernel and run its test cells in the grader."""
 
+    run_only_what_grading_needs = Bool(True, help=(
+        "Run only the cells a score can depend on (autograder.needed_cells): the students' cells, the "
+        "graded cells, and the provided cells whose names they read, up to the last graded cell. The "
+        "provided training and plotting cells are then skipped and show no output in the feedback. "
+        "False runs every cell, as nbgrader does.")).tag(config=True)
+
     def preprocess(self, nb, resources=None, km=None):
         self.sandbox = Sandbox(parent=self)
         self._instructor_tests = self._instructor_test_cells(resources)
+        self._cells_to_run = (set(cells_to_run(nb.cells, self._is_instructor_test))
+                              if self.run_only_what_grading_needs else None)
         self._kernel_stopped = None          # why the kernel can no longer run code, once it cannot
         self._helper_sent = False            # whether KERNEL_HELPER has run in this notebook's kernel
         self._deadline = time.monotonic() + self.sandbox.notebook_timeout
@@ -164,6 +174,8 @@ class GraderExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code" or not cell.source.strip():
             return cell, resources
+        if self._cells_to_run is not None and index not in self._cells_to_run:
+            return cell, resources
         if self._kernel_stopped is None and time.monotonic() >= self._deadline:
             self._kernel_stopped = (f"the notebook ran out of its {self.sandbox.notebook_timeout} s "
                                     "before this cell")
@@ -203,15 +215,12 @@ class GraderExecute(Execute):
 
     def _instructor_test_cells(self, resources):
         """{grade_id: source} of the notebook's autograded test cells, as the instructor wrote them."""
-        from nbgrader.api import Gradebook
-
+        if "trusted_test_cells" in resources:   # read from the gradebook by the process that dispatched the work
+            return dict(resources["trusted_test_cells"])
         info = resources.get("nbgrader")
         if not info:   # a notebook run outside autograde (tests, benchmarks): no test cell is trusted
             return {}
-        with Gradebook(info["db_url"]) as gradebook:
-            notebook = gradebook.find_notebook(info["notebook"], info["assignment"])
-            graded = {cell.name for cell in notebook.grade_cells if cell.cell_type == "code"}
-            return {cell.name: cell.source for cell in notebook.source_cells if cell.name in graded}
+        return instructor_test_cells(info["db_url"], info["assignment"], info["notebook"])
 
     def _is_instructor_test(self, cell):
         meta = cell.metadata.get("nbgrader", {})
@@ -298,6 +307,16 @@ class GraderExecute(Execute):
             outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
                 f"[output dropped: this notebook printed more than {self.sandbox.max_output_mib} MiB]\n")))
         return False
+
+
+def instructor_test_cells(db_url, assignment, notebook_name):
+    """{grade_id: source} of a notebook's autograded test cells, as the gradebook holds them."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gradebook:
+        notebook = gradebook.find_notebook(notebook_name, assignment)
+        graded = {cell.name for cell in notebook.grade_cells if cell.cell_type == "code"}
+        return {cell.name: cell.source for cell in notebook.source_cells if cell.name in graded}
 
 
 def _error_output(name, message, traceback_lines=()):

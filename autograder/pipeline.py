@@ -1,22 +1,40 @@
 """The grading pipeline: what an instructor runs once submissions are in submitted/, as a list of steps.
 
-Each step takes the GradingRun and does one thing: autograde every submission (nbgrader, with each
-kernel in the sandbox and the test cells run by the grader: autograder.execute), flag submissions
-whose code looks like tampering for an instructor's review, write feedback (nbgrader), export the
-grades (nbgrader's CSV export), print the score table.
+Each step takes the GradingRun and does one thing:
+1. `prepare_gradebook`: put the assignment in the gradebook from source/ if it is not there (a
+   fresh clone has no gradebook);
+2. `select_submissions`: the submissions that are new or changed since they were last graded
+   (all with force=True), from the ledger (autograder.ledger);
+3. `stage_submissions`: copy each into a staging folder nbgrader can always grade, with one
+   sentence per repair (autograder.staging), and sanitize it with nbgrader's own preprocessors;
+4. `grade_submissions`: run the notebooks on workers (a Dask cluster, or this process with one
+   worker), and, as each finishes, record it with nbgrader's autograde in this process (the only
+   one that writes the gradebook), flag it for review if needed, and write its feedback;
+5. `export_grades`, `write_class_report`, `print_summary`.
+
+No submission stops the batch: whatever a student hands in ends with a score and a reason.
 """
 
+import contextlib
+import logging
+import copy
 import os
+import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
+from autograder.grading_task import (ExecutionResult, ExecutionTask, InsertExecutedOutputs, execute_submission,
+                                     unrunnable_notebook)
+from autograder.ledger import Ledger, grading_code_fingerprint
 from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
 from autograder.sandbox import Sandbox, check_sandbox
 from autograder.scores import REVIEW_PREFIX, format_table, read_scores
 from autograder.screening import screen_notebook
+from autograder.staging import Staging, fingerprint, stage_submission
 
 NO_SANDBOX_WARNING = """\
 WARNING: grading WITHOUT the sandbox (--no-sandbox). Students' code runs with your rights: it can
@@ -30,86 +48,294 @@ class GradingRun:
     """State shared by the steps of one grading run."""
     course_root: Path
     assignment: str
-    students: list
+    students: list                     # every student with a submission, or those asked for
     api: object
     sandbox: bool = True
-    not_graded: dict = field(default_factory=dict)   # student -> why nbgrader could not grade them
-    review_notes: dict = field(default_factory=dict)  # student -> [what the instructor should look at]
+    workers: int = None                # size of the local Dask cluster (1: no cluster, this process)
+    scheduler: str = None              # address of an existing Dask scheduler
+    force: bool = False                # grade every submission, changed or not
+    progress: bool = True
+    to_grade: list = field(default_factory=list)
+    fingerprints: dict = field(default_factory=dict)   # student -> submission + grading code fingerprint
+    staged: dict = field(default_factory=dict)         # student -> StagedSubmission
+    tasks: dict = field(default_factory=dict)          # student -> ExecutionTask
+    seconds: dict = field(default_factory=dict)        # student -> wall time on its worker
+    graded: list = field(default_factory=list)         # students recorded in this run
+    not_graded: dict = field(default_factory=dict)     # student -> why no verdict could be recorded
+    review_notes: dict = field(default_factory=dict)   # student -> [what the instructor should look at]
+    interrupted: bool = False
+
+    @property
+    def grading_folder(self):
+        return self.course_root / ".grading" / self.assignment
+
+    @property
+    def ledger(self):
+        if not hasattr(self, "_ledger"):
+            self._ledger = Ledger(self.course_root, self.assignment)
+        return self._ledger
 
 
-def remove_links(folder):
-    """Remove every symbolic link and special file (FIFO, socket, device) under a submission folder.
+# --- 1. the gradebook -------------------------------------------------------------------------------
 
-    nbgrader copies a submission with the grader's rights and follows links, so a link handed in
-    with it (notes.json -> ../../../gradebook.db) would bring the target's content to the
-    student's kernel. Returns one phrase per removed entry, for the review note.
-    """
-    removed = []
-    for directory, subdirectories, files in os.walk(folder):   # never follows a link
-        for name in sorted(subdirectories + files):
-            path = Path(directory) / name
-            if path.is_symlink() or not (path.is_file() or path.is_dir()):
-                what = f"a link to {os.readlink(path)}" if path.is_symlink() else "a special file"
-                removed.append(f"{path.relative_to(folder)} ({what})")
-                path.unlink()
-    return removed
+def prepare_gradebook(run):
+    """Make sure the gradebook knows the assignment; if not (a fresh clone, a new gradebook),
+    run nbgrader generate_assignment from source/, which also rewrites release/<assignment>/ the
+    same way `python -m autograder release` does."""
+    from nbgrader.api import Gradebook, MissingEntry
 
-
-def autograde(run):
-    """nbgrader autograde, one submission at a time, with a progress line for each. A submission
-    nbgrader cannot grade is reported and skipped, so the others are still graded. Links and
-    special files are removed from a submission before nbgrader copies it."""
-    print(f"Autograding {len(run.students)} submission(s) of {run.assignment}:")
-    for index, student in enumerate(run.students, 1):
-        start = time.perf_counter()
-        removed = remove_links(run.course_root / "submitted" / student / run.assignment)
-        if removed:
-            run.review_notes.setdefault(student, []).append(
-                "handed in links or special files, removed before grading: " + ", ".join(removed))
+    with Gradebook(run.api.coursedir.db_url) as gradebook:
         try:
-            check(run.api.autograde(run.assignment, student), f"autograde {student}'s {run.assignment}")
-        except RuntimeError as error:
-            run.not_graded[student] = str(error).splitlines()[0]
-            print(f"  [{index}/{len(run.students)}] {student:<16} NOT GRADED: see nbgrader's log above")
-            continue
-        print(f"  [{index}/{len(run.students)}] {student:<16} {time.perf_counter() - start:5.1f} s")
+            known = bool(gradebook.find_assignment(run.assignment).notebooks)
+        except MissingEntry:
+            known = False
+    if not known:
+        print(f"The gradebook has no {run.assignment} yet: adding it from source/{run.assignment}/ "
+              "(nbgrader generate_assignment).")
+        check(run.api.generate_assignment(run.assignment, force=True), f"generate {run.assignment}")
 
 
-def flag_for_review(run):
-    """Flag for an instructor's review every notebook whose editable cells look like tampering
-    (see autograder.screening). The scores stand: the sandbox and the grader-run test cells are the
-    defence; the flag and its comment only tell the instructor where to look in the formgrader."""
+# --- 2. what to grade -------------------------------------------------------------------------------
+
+def select_submissions(run):
+    """The submissions to grade: every one with force, otherwise those whose files or grading code
+    changed since they were graded, and those whose last grading did not finish."""
+    code = grading_code_fingerprint(run.course_root, run.assignment)
+    for student in run.students:
+        run.fingerprints[student] = fingerprint(run.course_root / "submitted" / student / run.assignment) + ":" + code
+    run.to_grade = [s for s in run.students if run.force or not run.ledger.is_current(s, run.fingerprints[s])]
+    unchanged = len(run.students) - len(run.to_grade)
+    print(f"{run.assignment}: {len(run.students)} submission(s), {len(run.to_grade)} to grade"
+          + (f", {unchanged} unchanged since they were graded (--force grades them again)" if unchanged else "") + ".")
+
+
+# --- 3. staging -------------------------------------------------------------------------------------
+
+def sanitize(notebook, run, student, name):
+    """`notebook` after nbgrader's own sanitizing step (clear outputs, restore the instructor's
+    locked cells and metadata), as nbgrader autograde does before it executes a notebook."""
+    from nbgrader.converters import Autograde
+
+    resources = {"nbgrader": {"db_url": run.api.coursedir.db_url, "assignment": run.assignment,
+                              "notebook": Path(name).stem, "student": student}}
+    steps = (run.api.config.Autograde.get("sanitize_preprocessors")
+             or Autograde.class_traits()["sanitize_preprocessors"].make_dynamic_default())
+    for step in steps:
+        notebook, resources = step(config=run.api.config).preprocess(notebook, resources)
+    return notebook
+
+
+def stage_submissions(run):
+    """Stage every submission to grade and build the work for its worker."""
+    from autograder.execute import instructor_test_cells
+
+    release = Path(run.api.coursedir.format_path(run.api.coursedir.release_directory, ".", run.assignment))
+    limits = Staging(config=run.api.config)
+    trusted = None
+    for student in run.to_grade:
+        staged = stage_submission(run.course_root / "submitted" / student / run.assignment, release,
+                                  run.grading_folder / "staged" / student / run.assignment, limits)
+        run.staged[student] = staged
+        if trusted is None:
+            trusted = {name: instructor_test_cells(run.api.coursedir.db_url, run.assignment, Path(name).stem)
+                       for name in staged.notebooks}
+        files = {str(path.relative_to(staged.folder)): path.read_bytes()
+                 for path in sorted(staged.folder.rglob("*")) if path.is_file()}
+        for name in staged.notebooks:
+            notebook = sanitize(nbformat.read(staged.folder / name, as_version=4), run, student, name)
+            files[name] = nbformat.writes(notebook).encode()
+        run.tasks[student] = ExecutionTask(student, files, trusted, copy.deepcopy(run.api.config))
+
+
+# --- 4. grading -------------------------------------------------------------------------------------
+
+class SerialWorkers:
+    """The executor for one worker: runs each task in this process, in order."""
+
+    def __init__(self):
+        self.pending = []
+
+    def submit(self, task):
+        self.pending.append(task)
+
+    def results(self):
+        while self.pending:
+            yield execute_submission(self.pending.pop(0))
+
+    def running(self):
+        return min(1, len(self.pending))
+
+    def close(self):
+        self.pending.clear()
+
+
+class DaskWorkers:
+    """Runs tasks on a Dask cluster: a LocalCluster of `workers` processes, or the scheduler at
+    `scheduler`. Each worker process runs one submission at a time (one kernel, one BLAS thread)."""
+
+    def __init__(self, workers=None, scheduler=None):
+        from dask.distributed import Client, LocalCluster
+
+        if scheduler:
+            self.cluster, self.client = None, Client(scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.futures = {}
+
+    def submit(self, task):
+        # pure=False: a resubmitted submission must run again, never reuse an old result.
+        self.futures[self.client.submit(execute_submission, task, pure=False, key=f"grade-{task.student}-"
+                                        f"{time.monotonic_ns()}")] = task.student
+
+    def results(self):
+        from dask.distributed import as_completed
+
+        for future in as_completed(list(self.futures)):
+            student = self.futures.pop(future)
+            try:
+                yield future.result()
+            except Exception as error:  # noqa: BLE001 - a lost worker is this submission's verdict, not a stop
+                yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
+                                      f"{str(error).splitlines()[0] if str(error) else ''})")
+
+    def running(self):
+        return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
+
+    def close(self):
+        for future in self.futures:
+            future.cancel()
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def default_workers():
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+@contextlib.contextmanager
+def stop_between_students(run):
+    """The first Ctrl-C (or SIGTERM) lets the student being recorded finish, then stops the run;
+    a second one stops at once (the ledger then has that student as unfinished)."""
+    def request_stop(signum, frame):
+        run.interrupted = True
+        print(f"\nStopping after the submission being recorded ({signal.Signals(signum).name}); "
+              "press Ctrl-C again to stop at once.", flush=True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    try:
+        previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:   # not the main thread: no signal handling
+        previous = {}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def record(run, result):
+    """Write one executed submission to the gradebook with nbgrader autograde (outputs taken from
+    `result`), then flag it for review if needed and write its feedback."""
+    student = result.student
+    staged = run.staged[student]
+    executed_folder = run.grading_folder / "executed" / student
+    executed_folder.mkdir(parents=True, exist_ok=True)
+    notes = list(staged.notes)
+    for name in staged.notebooks:
+        sanitized = nbformat.reads(run.tasks[student].files[name].decode(), as_version=4)
+        if result.error or name not in result.executed:
+            why = f"the grader could not run this notebook: {result.error or 'it returned no result'}"
+            notes.append(f"The grader could not run {name} ({result.error}); every test scores 0 until an "
+                         "instructor looks at it.")
+            notebook = unrunnable_notebook(sanitized, why)
+        else:
+            notebook = nbformat.reads(result.executed[name], as_version=4)
+        nbformat.write(notebook, executed_folder / name)
+    run.ledger.start(student, run.fingerprints[student])
+    check(run.api.autograde(run.assignment, student, force=True), f"autograde {student}'s {run.assignment}")
+    review = flag_for_review(run, student, notes)
+    check(run.api.generate_feedback(run.assignment, student), f"generate {student}'s feedback")
+    run.ledger.finish(student, run.fingerprints[student], notes, review, result.seconds)
+    run.seconds[student] = result.seconds
+    run.graded.append(student)
+    return notes
+
+
+def grade_submissions(run):
+    """Run the staged submissions on the workers and record each one as soon as it is done."""
+    if not run.to_grade:
+        return
+    from tqdm import tqdm
+
+    workers = SerialWorkers() if (run.workers == 1 and not run.scheduler) else DaskWorkers(run.workers, run.scheduler)
+    where = (f"the Dask scheduler at {run.scheduler}" if run.scheduler else
+             "this process" if isinstance(workers, SerialWorkers) else f"{run.workers} local Dask workers")
+    print(f"Grading {len(run.to_grade)} submission(s) on {where}.")
+    noted = failed = 0
+    bar = tqdm(total=len(run.to_grade), unit="submission", disable=not run.progress, dynamic_ncols=True)
+    try:
+        with stop_between_students(run):
+            for student in run.to_grade:
+                workers.submit(run.tasks[student])
+            bar.set_postfix(running=workers.running(), noted=0, failed=0)
+            for result in workers.results():
+                if run.interrupted:
+                    break
+                try:
+                    noted += bool(record(run, result))
+                except Exception as error:  # noqa: BLE001 - one submission never stops the batch
+                    run.not_graded[result.student] = str(error).splitlines()[0]
+                    failed += 1
+                    bar.write(f"  {result.student}: NOT GRADED: {run.not_graded[result.student]}")
+                bar.update()
+                bar.set_postfix(running=workers.running(), noted=noted, failed=failed)
+    finally:
+        bar.close()
+        workers.close()
+    if run.interrupted:
+        left = [s for s in run.to_grade if s not in run.graded and s not in run.not_graded]
+        print(f"Interrupted: {len(run.graded)} submission(s) graded, {len(left)} left. Run the same command "
+              "again to grade the rest; what was graded is kept.")
+
+
+def flag_for_review(run, student, notes):
+    """Flag a submission for an instructor's review when staging changed it, the grader could not
+    run it, or its editable cells look like tampering (autograder.screening). The scores stand:
+    the flag and the comment only tell the instructor where to look in the formgrader. Returns the
+    reasons."""
+    reasons = list(notes)
     gradebook = run.api.gradebook
     try:
-        for student in run.students:
-            for path in sorted((run.course_root / "submitted" / student / run.assignment).glob("*.ipynb")):
-                try:
-                    findings = screen_notebook(nbformat.read(path, as_version=4))
-                    notebook = gradebook.find_submission_notebook(path.stem, run.assignment, student)
-                except Exception:  # noqa: BLE001 - an unreadable or ungraded notebook has nothing to flag
-                    continue
-                reasons = run.review_notes.get(student, []) + [f"cell {f.cell}: {f.reason}" for f in findings]
-                if not reasons:
-                    continue
-                message = REVIEW_PREFIX + "; ".join(reasons) + "."
-                for grade in notebook.grades:
-                    grade.needs_manual_grade = True
-                for comment in notebook.comments:
-                    comment.manual_comment = message
-                gradebook.db.commit()
-                print(f"  ! {student}: {message}")
+        for name in run.staged[student].notebooks:
+            path = run.staged[student].folder / name
+            findings = screen_notebook(nbformat.read(path, as_version=4))
+            notebook = gradebook.find_submission_notebook(Path(name).stem, run.assignment, student)
+            reasons += [f"cell {f.cell}: {f.reason}" for f in findings]
+            if not reasons:
+                continue
+            message = REVIEW_PREFIX + " ".join(r if r.endswith(".") else r + "." for r in reasons)
+            for grade in notebook.grades:
+                grade.needs_manual_grade = True
+            for comment in notebook.comments:
+                comment.manual_comment = message
+            gradebook.db.commit()
     finally:
         gradebook.close()
+    run.review_notes[student] = reasons
+    return reasons
 
 
-def generate_feedback(run):
-    """nbgrader generate_feedback: one HTML page per notebook in feedback/<student>/<assignment>/."""
-    check(run.api.generate_feedback(run.assignment), f"generate feedback for {run.assignment}")
-    print(f"Feedback written to {run.course_root / 'feedback'}/<student>/{run.assignment}/")
-
+# --- 5. results --------------------------------------------------------------------------------------
 
 def export_grades(run):
-    """nbgrader's CSV export of the whole gradebook to grades.csv."""
+    """nbgrader's CSV export of the whole gradebook to grades.csv, plus a `notes` column: what
+    happened to each submission before grading (see autograder.staging), empty when nothing did."""
+    import csv
+
     from nbgrader.plugins import CsvExportPlugin
 
     destination = run.course_root / "grades.csv"
@@ -118,18 +344,36 @@ def export_grades(run):
         CsvExportPlugin(to=str(destination)).export(gradebook)
     finally:
         gradebook.close()
+    with open(destination, newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    ledgers = {}
+    for row in rows:
+        ledger = ledgers.setdefault(row["assignment"], Ledger(run.course_root, row["assignment"]))
+        row["notes"] = " ".join(ledger.notes(row["student_id"]))
+    if rows:
+        with open(destination, "w", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
     print(f"Grades exported to {destination}")
 
 
-def print_scores(run):
-    """The score table per student and per test cell, with the reason for every lost point."""
+def print_summary(run):
+    """The score table per student and per test cell, then what needs an instructor's look."""
     print()
     print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
+    if run.seconds:
+        slowest = sorted(run.seconds.items(), key=lambda item: -item[1])[:3]
+        print("\nSlowest submissions: " + ", ".join(f"{s} {t:.1f} s" for s, t in slowest))
+    with_notes = [s for s in run.graded if run.ledger.notes(s)]
+    print(f"\nGraded in this run: {len(run.graded)}; with a note (see above): {len(with_notes)}; "
+          f"unchanged and kept: {len(run.students) - len(run.to_grade)}.")
     for student, why in run.not_graded.items():
         print(f"NOT GRADED: {student}: {why}")
 
 
-GRADING_STEPS = [autograde, flag_for_review, generate_feedback, export_grades, print_scores]
+GRADING_STEPS = [prepare_gradebook, select_submissions, stage_submissions, grade_submissions, export_grades,
+                 print_summary]
 
 
 def submitted_students(course_root, assignment):
@@ -137,11 +381,15 @@ def submitted_students(course_root, assignment):
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
-def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True):
+def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True, workers=None,
+          scheduler=None, force=False, progress=True):
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
-    sandbox=False starts kernels without the sandbox (python -m autograder grade --no-sandbox), after
-    a loud warning; otherwise grading stops with SandboxUnavailable if the sandbox cannot start.
+    - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
+      otherwise grading stops with SandboxUnavailable if the sandbox cannot start;
+    - workers: processes of the local Dask cluster (default: one per core; 1 grades in this
+      process); scheduler: the address of an existing Dask scheduler to use instead;
+    - force: grade again submissions that did not change since they were graded.
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
@@ -154,9 +402,21 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     else:
         print(NO_SANDBOX_WARNING)
     with grading_environment():
-        run = GradingRun(course_root, assignment, students, open_course(course_root, sandbox=sandbox), sandbox)
+        api = open_course(course_root, sandbox=sandbox)
+        grading_folder = course_root / ".grading" / assignment
+        # nbgrader grades the staged copies; the students' own files in submitted/ are never changed.
+        api.coursedir.submitted_directory = str(Path(".grading") / assignment / "staged")
+        api.config.CourseDirectory.submitted_directory = api.coursedir.submitted_directory
+        api.config.Autograde.autograde_preprocessors = [
+            InsertExecutedOutputs if getattr(step, "__name__", "") == "GraderExecute" else step
+            for step in api.config.Autograde.autograde_preprocessors]
+        api.config.InsertExecutedOutputs.executed_folder = str(grading_folder / "executed")
+        run = GradingRun(course_root, assignment, students, api, sandbox, workers or default_workers(),
+                         scheduler, force, progress)
         for step in steps:
             step(run)
+            if run.interrupted:
+                break
     return run
 
 

@@ -53,16 +53,19 @@ def read_scores(course_root, assignment):
     """StudentScores for every autograded submission of `assignment`, sorted by student id."""
     from nbgrader.api import Gradebook, MissingEntry
 
+    from autograder.ledger import Ledger
+
     course_root = Path(course_root)
     orders = {}  # notebook name -> grade_ids in notebook order, read once
     results = []
+    ledger = Ledger(course_root, assignment)
     with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
             try:
                 submission = gradebook.find_submission(assignment, student.id)
             except MissingEntry:
                 continue
-            scores = StudentScores(student.id)
+            scores = StudentScores(student.id, notes=ledger.notes(student.id))
             for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
                 grades = {grade.name: grade for grade in notebook.grades}
                 review = next((c.manual_comment for c in notebook.comments
@@ -117,7 +120,11 @@ def format_table(assignment, results):
     if lost:
         lines += ["", "Why points were lost:"]
         lines += [f"  {student} / {title}: {reason}" for student, title, reason in lost]
-    flagged = [(r.student, r.review) for r in results if r.review]
+    noted = [(r.student, note) for r in results for note in r.notes]
+    if noted:
+        lines += ["", "What happened to a submission before grading:"]
+        lines += [f"  {student}: {note}" for student, note in noted]
+    flagged = [(r.student, r.review) for r in results if r.review and not r.notes]
     if flagged:
         lines += ["", "Needs an instructor's look (the scores above stand until then):"]
         lines += [f"  {student}: {review.removeprefix(REVIEW_PREFIX)}" for student, review in flagged]

@@ -1,0 +1,115 @@
+"""Running one submission's notebooks: the unit of work a grading worker (a Dask worker) does.
+
+The grading process prepares everything that needs the course root or the gradebook (staging,
+nbgrader's sanitizing, the instructor's test cells) and sends a worker an `ExecutionTask` that
+holds plain data only, so a worker needs no shared file system: it needs the `course` and
+`autograder` packages and the sandbox. The worker runs the notebooks with GraderExecute (sandboxed
+kernel, test cells run in the worker) and returns the executed notebooks. Writing the gradebook
+stays with the one grading process: `InsertExecutedOutputs` puts the executed outputs into
+nbgrader's own autograde in place of its Execute step.
+"""
+
+import os
+import platform
+import shutil
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
+
+# A test cell that could not be run for a reason outside the student's code gets this error name.
+GRADING_ERROR = "GradingError"
+
+
+@dataclass
+class ExecutionTask:
+    """What a worker needs to run one submission.
+
+    - student: the student id (for messages)
+    - files: {path relative to the submission folder: bytes}, the staged submission with its
+      notebooks already sanitized by nbgrader
+    - trusted_tests: {notebook file name: {grade_id: source}}, the instructor's test cells of each
+      notebook to run (the gradebook's copy, hidden tests included)
+    - config: the course's traitlets Config (Sandbox, Execute and GraderExecute options)
+    """
+    student: str
+    files: dict
+    trusted_tests: dict
+    config: object
+
+
+@dataclass
+class ExecutionResult:
+    """- executed: {notebook file name: executed notebook as nbformat JSON text}
+    - error: why the notebooks could not be run at all, or None
+    - seconds: wall time on the worker; worker: which machine ran it"""
+    student: str
+    executed: dict
+    seconds: float
+    worker: str
+    error: str = None
+
+
+def execute_submission(task):
+    """Run every notebook of `task` (an ExecutionTask); returns an ExecutionResult, never raises."""
+    from autograder.execute import GraderExecute
+
+    start = time.perf_counter()
+    folder = Path(tempfile.mkdtemp(prefix="submission-"))
+    executed, error = {}, None
+    try:
+        for relative, content in task.files.items():
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        for name, trusted in task.trusted_tests.items():
+            notebook = nbformat.reads(task.files[name].decode(), as_version=4)
+            resources = {"metadata": {"path": str(folder)}, "trusted_test_cells": trusted}
+            os.environ["NBGRADER_EXECUTION"] = "autograde"
+            notebook, _ = GraderExecute(config=task.config).preprocess(notebook, resources)
+            executed[name] = nbformat.writes(notebook)
+    except Exception as failure:  # noqa: BLE001 - the grading process turns this into a verdict
+        error = f"{type(failure).__name__}: {failure}".splitlines()[0]
+        traceback.print_exc()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return ExecutionResult(task.student, executed, time.perf_counter() - start, platform.node(), error)
+
+
+def unrunnable_notebook(sanitized, why):
+    """`sanitized` with every graded test cell failing with `why`: the notebook recorded when a
+    submission could not be run for a reason outside the student's code (scores 0, says why)."""
+    notebook = nbformat.from_dict(sanitized)
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            cell.outputs = [NotebookNode(output_type="error", ename=GRADING_ERROR, evalue=why,
+                                         traceback=[f"{GRADING_ERROR}: {why}"])]
+    return notebook
+
+
+class InsertExecutedOutputs(NbGraderPreprocessor):
+    """nbgrader's Execute step for outputs computed elsewhere: copy each cell's outputs from the
+    executed notebook in `executed_folder`/<student>/<notebook>.ipynb. The cells must be those of
+    the notebook being autograded (same order and sources), which nbgrader's deterministic
+    sanitizing guarantees; anything else is an error, never a silent mismatch."""
+
+    executed_folder = Unicode(help="Folder of the executed notebooks, one subfolder per student.").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        path = Path(self.executed_folder) / info["student"] / f"{info['notebook']}.ipynb"
+        executed = nbformat.read(path, as_version=4)
+        if [c.source for c in executed.cells] != [c.source for c in nb.cells]:
+            raise RuntimeError(f"{path} does not hold the cells of the notebook being autograded")
+        for cell, done in zip(nb.cells, executed.cells):
+            if cell.cell_type == "code":
+                cell.outputs = done.outputs
+                cell.execution_count = done.execution_count
+        return nb, resources

@@ -1,0 +1,66 @@
+"""What the grading of an assignment has done so far, so that a rerun grades only what changed.
+
+One JSON file per assignment, `.grading/<assignment>/ledger.json` in the course root, written only
+by the grading process and always replaced whole (write to a temporary file, then rename), so an
+interrupted run leaves either the old or the new file. For each student it holds the fingerprint
+of the submission and of the grading code it was graded with, and a state:
+
+- "recording": the grader started writing this student's results to the gradebook. A run killed
+  at that moment leaves the state behind, and the next run grades the student again, which
+  replaces whatever half of the results nbgrader had written.
+- "done": gradebook, autograded notebook and feedback are complete; plus the notes and review
+  reasons the score table and grades.csv show, and the grading time.
+"""
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from autograder.nbgrader_course import REPO_ROOT
+
+
+def grading_code_fingerprint(course_root, assignment):
+    """A hash of everything that decides a verdict besides the submission: the source notebooks,
+    nbgrader_config.py, and the grader's and the course package's code and data. Changing any of
+    them grades every submission again."""
+    digest = hashlib.sha256()
+    course_root = Path(course_root)
+    paths = sorted((course_root / "source" / assignment).rglob("*")) + [course_root / "nbgrader_config.py"]
+    for package in ("autograder", "course"):
+        paths += sorted(p for p in (REPO_ROOT / package).rglob("*")
+                        if p.suffix in (".py", ".h5") and "benchmarks" not in p.parts)
+    for path in paths:
+        if path.is_file():
+            digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class Ledger:
+    """The ledger of one assignment in one course root."""
+
+    def __init__(self, course_root, assignment):
+        self.path = Path(course_root) / ".grading" / assignment / "ledger.json"
+        self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
+
+    def is_current(self, student, fingerprint):
+        entry = self.entries.get(student)
+        return bool(entry) and entry.get("state") == "done" and entry.get("fingerprint") == fingerprint
+
+    def start(self, student, fingerprint):
+        self.entries[student] = {"state": "recording", "fingerprint": fingerprint}
+        self._save()
+
+    def finish(self, student, fingerprint, notes, review, seconds):
+        self.entries[student] = {"state": "done", "fingerprint": fingerprint, "notes": list(notes),
+                                 "review": list(review), "seconds": round(seconds, 2)}
+        self._save()
+
+    def notes(self, student):
+        return self.entries.get(student, {}).get("notes", [])
+
+    def _save(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.entries, indent=1, sort_keys=True))
+        os.replace(temporary, self.path)

@@ -1,0 +1,147 @@
+"""What staging makes of each shape of submission a student can hand in (no nbgrader run here)."""
+
+import json
+import os
+
+import nbformat
+import pytest
+
+from autograder.nbgrader_course import REPO_ROOT
+from autograder.staging import NOTE_CELL_TITLE, Staging, fingerprint, stage_submission
+
+RELEASE = REPO_ROOT / "release" / "regularization"
+NOTEBOOK = "regularization.ipynb"
+
+
+@pytest.fixture
+def submitted(tmp_path):
+    folder = tmp_path / "submitted" / "ada" / "regularization"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def release_notebook():
+    return nbformat.read(RELEASE / NOTEBOOK, as_version=4)
+
+
+def stage(tmp_path, submitted, **limits):
+    return stage_submission(submitted, RELEASE, tmp_path / "staged" / "ada" / "regularization", Staging(**limits))
+
+
+def graded_cells(path):
+    return [(cell.cell_type, cell.metadata["nbgrader"]["grade_id"])
+            for cell in nbformat.read(path, as_version=4).cells if "nbgrader" in cell.metadata]
+
+
+def test_does_a_well_formed_submission_pass_unchanged_without_notes(tmp_path, submitted):
+    nbformat.write(release_notebook(), submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == []
+    assert graded_cells(staged.folder / NOTEBOOK) == graded_cells(RELEASE / NOTEBOOK)
+    assert [c.source for c in nbformat.read(staged.folder / NOTEBOOK, as_version=4).cells] == \
+           [c.source for c in release_notebook().cells]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "is empty"),
+    (b'{"cells": [', "is not valid JSON"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (b'{"hello": 1}', "not a Jupyter notebook"),
+])
+def test_is_an_unreadable_notebook_replaced_by_the_blank_release_with_a_reason(tmp_path, submitted, content, reason):
+    (submitted / NOTEBOOK).write_bytes(content)
+    staged = stage(tmp_path, submitted)
+    assert len(staged.notes) == 1 and reason in staged.notes[0] and "every test scores 0" in staged.notes[0]
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert graded.cells[0].source.startswith(NOTE_CELL_TITLE) and reason in graded.cells[0].source
+    assert [c.source for c in graded.cells[1:]] == [c.source for c in release_notebook().cells]
+    assert (submitted / NOTEBOOK).read_bytes() == content   # the student's file is kept as handed in
+
+
+def test_is_a_renamed_notebook_graded_in_place_of_the_missing_one(tmp_path, submitted):
+    notebook = release_notebook()
+    notebook.cells[11].source = "def compute_cost_with_regularization(A3, Y, parameters, lambd):\n    return 1.0\n"
+    nbformat.write(notebook, submitted / "regularization (1).ipynb")
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["No regularization.ipynb was handed in; regularization (1).ipynb, the only other "
+                            "notebook, was graded in its place."]
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert "return 1.0" in graded.cells[12].source
+
+
+def test_is_an_empty_folder_graded_as_the_blank_release(tmp_path, submitted):
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["No regularization.ipynb was handed in; the blank release notebook was graded instead, "
+                            "so every test scores 0."]
+    assert (staged.folder / NOTEBOOK).exists()
+
+
+def test_does_a_duplicated_graded_cell_keep_only_its_last_copy(tmp_path, submitted):
+    notebook = release_notebook()
+    first = nbformat.from_dict(json.loads(json.dumps(notebook.cells[11])))
+    first.source = "def compute_cost_with_regularization(*args):\n    return 0.0\n"
+    notebook.cells.insert(11, first)
+    (submitted / NOTEBOOK).write_text(json.dumps(notebook))   # as handed in: two cells with one id
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["The cell `compute_cost_with_regularization` appeared more than once; the last copy was "
+                            "graded and the others ran as plain cells."]
+    cells = nbformat.read(staged.folder / NOTEBOOK, as_version=4).cells[1:]
+    assert "nbgrader" not in cells[11].metadata and cells[12].metadata["nbgrader"]["solution"]
+    assert len({cell.id for cell in cells}) == len(cells)
+
+
+def test_are_deleted_cells_put_back_where_they_were(tmp_path, submitted):
+    notebook = release_notebook()
+    del notebook.cells[14:16]   # the backward solution cell and its test cell
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["The cell `backward_propagation_with_regularization`, "
+                            "`test_backward_propagation_with_regularization` was missing and was put back from the "
+                            "release notebook (a solution cell comes back blank)."]
+    assert graded_cells(staged.folder / NOTEBOOK) == graded_cells(RELEASE / NOTEBOOK)
+
+
+def test_is_a_test_cell_turned_into_markdown_graded_as_code(tmp_path, submitted):
+    notebook = release_notebook()
+    cell = notebook.cells[12]
+    notebook.cells[12] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["The cell `test_compute_cost_with_regularization` had its type changed; it was graded "
+                            "with the type of the release notebook."]
+    assert graded_cells(staged.folder / NOTEBOOK) == graded_cells(RELEASE / NOTEBOOK)
+
+
+def test_are_moved_cells_reported(tmp_path, submitted):
+    notebook = release_notebook()
+    notebook.cells[11], notebook.cells[12] = notebook.cells[12], notebook.cells[11]
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == ["Some cells of the release notebook were moved; they ran in the order of your notebook."]
+
+
+def test_are_links_huge_files_and_forged_metadata_left_out(tmp_path, submitted):
+    notebook = release_notebook()
+    notebook.cells[3].metadata["nbgrader"] = {"grade": True, "grade_id": "my_own_points", "points": 100}
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    os.symlink("../../../gradebook.db", submitted / "notes.json")
+    (submitted / "weights.npy").write_bytes(b"0" * (2 * 2 ** 20 + 1))
+    (submitted / "data.csv").write_text("1,2\n")
+    staged = stage(tmp_path, submitted, max_file_mib=2)
+    assert staged.notes == ["Not graded, and not given to your code: notes.json (a link to ../../../gradebook.db); "
+                            "weights.npy (2.0 MiB, over the 2 MiB limit per file)."]
+    assert sorted(p.name for p in staged.folder.iterdir()) == ["data.csv", NOTEBOOK]
+    assert graded_cells(staged.folder / NOTEBOOK) == graded_cells(RELEASE / NOTEBOOK)
+
+
+def test_does_the_fingerprint_change_with_content_and_links_but_not_with_nothing(tmp_path, submitted):
+    nbformat.write(release_notebook(), submitted / NOTEBOOK)
+    before = fingerprint(submitted)
+    assert fingerprint(submitted) == before
+    (submitted / "extra.txt").write_text("x")
+    changed = fingerprint(submitted)
+    assert changed != before
+    (submitted / "extra.txt").write_text("y")
+    assert fingerprint(submitted) != changed
+    os.symlink("extra.txt", submitted / "link")
+    assert fingerprint(submitted) not in (before, changed)
