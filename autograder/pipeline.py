@@ -108,16 +108,25 @@ def generate_feedback(run):
     print(f"Feedback written to {run.course_root / 'feedback'}/<student>/{run.assignment}/")
 
 
-def export_grades(run):
-    """nbgrader's CSV export of the whole gradebook to grades.csv."""
+def write_grades_csv(gradebook, destination):
+    """nbgrader's CSV export (CsvExportPlugin) of the whole gradebook to `destination`.
+
+    Inputs: an open nbgrader Gradebook (closed here, as nbgrader's API leaves that to the caller)
+    and the path of the CSV file. Returns the path. Shared by the grading run and
+    `python -m autograder export NAME --to csv`.
+    """
     from nbgrader.plugins import CsvExportPlugin
 
-    destination = run.course_root / "grades.csv"
-    gradebook = run.api.gradebook
     try:
         CsvExportPlugin(to=str(destination)).export(gradebook)
     finally:
         gradebook.close()
+    return Path(destination)
+
+
+def export_grades(run):
+    """nbgrader's CSV export of the whole gradebook to grades.csv."""
+    destination = write_grades_csv(run.api.gradebook, run.course_root / "grades.csv")
     print(f"Grades exported to {destination}")
 
 
