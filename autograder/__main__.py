@@ -4,6 +4,7 @@
     python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
     python -m autograder grade NAME [--student ID ...] [--no-sandbox]
                                               autograde submitted/*/NAME, write feedback, export grades.csv
+    python -m autograder report NAME          the class report reports/NAME.html (plots, pass rates, failures)
 """
 
 import argparse
@@ -15,6 +16,30 @@ from autograder.nbgrader_course import REPO_ROOT
 
 def assignments_in_source(course_root):
     return sorted(path.name for path in (Path(course_root) / "source").iterdir() if path.is_dir())
+
+
+def add_output_commands(commands):
+    """The report command, which reads the results of an assignment already graded."""
+    report = commands.add_parser("report", help="write the class report reports/NAME.html of a graded assignment")
+    report.add_argument("assignment")
+    report.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+
+
+def run_output_command(args):
+    """Run report; 0 on success, 1 (with one sentence on stderr) if there is nothing graded."""
+    gradebook = args.root / "gradebook.db"
+    if not gradebook.is_file():   # nbgrader would create an empty gradebook rather than say so
+        print(f"error: no gradebook at {gradebook}: grade {args.assignment} first "
+              f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
+        return 1
+    from autograder.scores import read_scores
+    results = read_scores(args.root, args.assignment)
+    if not results:
+        print(f"error: no graded submissions of {args.assignment!r} in {gradebook}.", file=sys.stderr)
+        return 1
+    from autograder.report import write_class_report
+    print(f"wrote {write_class_report(args.root, args.assignment, results)}")
+    return 0
 
 
 def main(argv=None):
@@ -38,7 +63,10 @@ def main(argv=None):
                        help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
                             "nothing but this course; the test cells still run in the grader)")
 
+    add_output_commands(commands)
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return run_output_command(args)
     if args.command == "demo":
         from autograder.demo import run_demo
         run_demo(args.workdir)
