@@ -4,7 +4,11 @@
     python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
     python -m autograder grade NAME [--student ID ...] [--workers N | --scheduler ADDRESS] [--force] [--no-sandbox]
                                               grade the new or changed submissions in submitted/*/NAME,
-                                              write feedback, export grades.csv, print the scores
+                                              write feedback, grades.csv and the class report, print the scores
+    python -m autograder report NAME          the class report reports/NAME.html (plots, pass rates, failures)
+    python -m autograder export NAME --to {csv,gradescope}
+                                              grades.csv (nbgrader's CSV export of the whole gradebook), or
+                                              exports/gradescope/NAME/<student>/results.json
 """
 
 import argparse
@@ -16,6 +20,56 @@ from autograder.nbgrader_course import REPO_ROOT
 
 def assignments_in_source(course_root):
     return sorted(path.name for path in (Path(course_root) / "source").iterdir() if path.is_dir())
+
+
+def add_output_commands(commands):
+    """The report and export commands, which read the results of an assignment already graded."""
+    report = commands.add_parser("report", help="write the class report reports/NAME.html of a graded assignment")
+    report.add_argument("assignment")
+    report.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    export = commands.add_parser("export", help="export the grades of a graded assignment")
+    export.add_argument("assignment")
+    export.add_argument("--to", choices=("csv", "gradescope"), required=True,
+                        help="csv: nbgrader's CSV export of the whole gradebook to grades.csv (what grade "
+                             "writes); gradescope: exports/gradescope/NAME/<student>/results.json")
+    export.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+
+
+def run_output_command(args):
+    """Run report or export; 0 on success, 1 (with one sentence on stderr) if there is nothing graded."""
+    gradebook = args.root / "gradebook.db"
+    if not gradebook.is_file():   # nbgrader would create an empty gradebook rather than say so
+        print(f"error: no gradebook at {gradebook}: grade {args.assignment} first "
+              f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
+        return 1
+    if args.command == "export" and args.to == "csv":
+        from nbgrader.api import Gradebook, MissingEntry
+
+        from autograder.nbgrader_course import load_course_config
+        from autograder.pipeline import write_grades_csv
+        course = load_course_config(args.root).CourseDirectory
+        book = Gradebook(course.db_url, course.course_id)
+        try:
+            book.find_assignment(args.assignment)
+        except MissingEntry:
+            book.close()
+            print(f"error: no assignment {args.assignment!r} in {gradebook}.", file=sys.stderr)
+            return 1
+        print(f"wrote {write_grades_csv(book, args.root / 'grades.csv', args.root)}")
+        return 0
+    from autograder.scores import read_scores
+    results = read_scores(args.root, args.assignment)
+    if not results:
+        print(f"error: no graded submissions of {args.assignment!r} in {gradebook}.", file=sys.stderr)
+        return 1
+    if args.command == "report":
+        from autograder.report import write_class_report
+        print(f"wrote {write_class_report(args.root, args.assignment, results)}")
+    else:
+        from autograder.export_gradescope import write_gradescope_results
+        paths = write_gradescope_results(args.root, args.assignment, results)
+        print(f"wrote {len(paths)} results.json file(s) to {paths[0].parent.parent}")
+    return 0
 
 
 def main(argv=None):
@@ -48,7 +102,10 @@ def main(argv=None):
                        help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
                             "nothing but this course; the test cells still run in the grader)")
 
+    add_output_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in ("report", "export"):
+        return run_output_command(args)
     if args.command == "demo":
         from autograder.demo import run_demo
         run_demo(args.workdir)

@@ -56,6 +56,10 @@ class Ledger:
                                  "review": list(review), "seconds": round(seconds, 2)}
         self._save()
 
+    def seconds(self):
+        """{student: grading time on its worker} of every finished student."""
+        return {student: entry["seconds"] for student, entry in self.entries.items() if entry.get("state") == "done"}
+
     def notes(self, student):
         return self.entries.get(student, {}).get("notes", [])
 

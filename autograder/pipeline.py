@@ -331,15 +331,19 @@ def flag_for_review(run, student, notes):
 
 # --- 5. results --------------------------------------------------------------------------------------
 
-def export_grades(run):
-    """nbgrader's CSV export of the whole gradebook to grades.csv, plus a `notes` column: what
-    happened to each submission before grading (see autograder.staging), empty when nothing did."""
+def write_grades_csv(gradebook, destination, course_root=None):
+    """nbgrader's CSV export (CsvExportPlugin) of the whole gradebook to `destination`, plus a
+    `notes` column: what happened to each submission before grading (autograder.staging), read
+    from the ledgers of `course_root`; empty when nothing did.
+
+    Inputs: an open nbgrader Gradebook (closed here, as nbgrader's API leaves that to the caller),
+    the path of the CSV file, the course root. Returns the path. Shared by the grading run and
+    `python -m autograder export NAME --to csv`.
+    """
     import csv
 
     from nbgrader.plugins import CsvExportPlugin
 
-    destination = run.course_root / "grades.csv"
-    gradebook = run.api.gradebook
     try:
         CsvExportPlugin(to=str(destination)).export(gradebook)
     finally:
@@ -348,14 +352,30 @@ def export_grades(run):
         rows = list(csv.DictReader(stream))
     ledgers = {}
     for row in rows:
-        ledger = ledgers.setdefault(row["assignment"], Ledger(run.course_root, row["assignment"]))
-        row["notes"] = " ".join(ledger.notes(row["student_id"]))
+        ledger = ledgers.setdefault(row["assignment"], Ledger(course_root, row["assignment"])) if course_root else None
+        row["notes"] = " ".join(ledger.notes(row["student_id"])) if ledger else ""
     if rows:
         with open(destination, "w", newline="") as stream:
             writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    return Path(destination)
+
+
+def export_grades(run):
+    """grades.csv: nbgrader's CSV export of the whole gradebook, with the notes column."""
+    destination = write_grades_csv(run.api.gradebook, run.course_root / "grades.csv", run.course_root)
     print(f"Grades exported to {destination}")
+
+
+def write_report(run):
+    """The class report reports/<assignment>.html (autograder.report): score histogram, pass rate
+    per test cell, the most common failure sentences, what needs review."""
+    from autograder.report import write_class_report
+
+    path = write_class_report(run.course_root, run.assignment, read_scores(run.course_root, run.assignment),
+                              run.ledger.seconds())
+    print(f"Class report written to {path}")
 
 
 def print_summary(run):
@@ -373,7 +393,7 @@ def print_summary(run):
 
 
 GRADING_STEPS = [prepare_gradebook, select_submissions, stage_submissions, grade_submissions, export_grades,
-                 print_summary]
+                 write_report, print_summary]
 
 
 def submitted_students(course_root, assignment):

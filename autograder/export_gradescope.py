@@ -1,0 +1,56 @@
+"""Export graded results in Gradescope's autograder format: one results.json per student.
+
+The format is Gradescope's "Autograder Specifications", Output format
+(https://gradescope-autograders.readthedocs.io/en/latest/specs/): a top-level score, output and
+visibility, and one entry per test with its score, max_score, name and output. Test entries carry
+no "status": Gradescope marks a test passed exactly when score equals max_score, as here.
+"""
+
+import json
+from pathlib import Path
+
+# The whole-submission output for a submission flagged for review. The review comment itself names
+# the screening findings, which stay with the instructors (autograder.report shows them).
+REVIEW_OUTPUT = "An instructor will look at this submission; the score may change after that review."
+
+
+def _submission_output(result):
+    """Text about the submission as a whole: its notes, then the review sentence, one per line."""
+    return "\n".join([*result.notes, *([REVIEW_OUTPUT] if result.review else [])])
+
+
+def gradescope_results(result):
+    """The results.json content of one StudentScores, as a dict in the order it is written."""
+    tests = [{"name": grade_id,
+              "score": float(score),
+              "max_score": float(top),
+              "output": "" if score >= top else result.reasons.get(grade_id, ""),
+              "visibility": "visible"}
+             for grade_id, (score, top) in result.points.items()]
+    return {"score": float(result.total[0]),
+            "output": _submission_output(result),
+            # Gradescope renders the top-level output as HTML ("simple_format") unless told otherwise,
+            # and notes can quote a student's file names: plain text. Test outputs are text by default.
+            "output_format": "text",
+            "tests": tests,
+            "visibility": "visible",
+            "stdout_visibility": "hidden"}
+
+
+def write_gradescope_results(course_root, assignment, results):
+    """Write exports/gradescope/<assignment>/<student>/results.json under the course root.
+
+    Inputs: results, [StudentScores] as autograder.scores.read_scores returns them.
+    Returns the paths written, in the order of the results. Raises ValueError for a student id that
+    is not a plain folder name (it would write outside the export folder).
+    """
+    folder = Path(course_root) / "exports" / "gradescope" / assignment
+    paths = []
+    for result in results:
+        if result.student in ("", ".", "..") or Path(result.student).name != result.student:
+            raise ValueError(f"student id {result.student!r} is not a plain folder name")
+        path = folder / result.student / "results.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(gradescope_results(result), indent=2) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
