@@ -1,8 +1,9 @@
 """Instructor commands.
 
     python -m autograder demo                 the main job: release, grade demo submissions, print scores
-    python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
-    python -m autograder grade NAME [--student ID ...] [--no-sandbox]
+    python -m autograder release [NAME ...] [--db-url URL]
+                                              regenerate release/<NAME>/ from source/<NAME>/ (default: all)
+    python -m autograder grade NAME [--student ID ...] [--no-sandbox] [--db-url URL]
                                               autograde submitted/*/NAME, write feedback, export grades.csv
 """
 
@@ -29,6 +30,7 @@ def main(argv=None):
     release = commands.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     release.add_argument("assignments", nargs="*", help="assignment names (default: every folder in source/)")
     release.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    release.add_argument("--db-url", help="the gradebook that records the assignment for grading (as for grade)")
 
     grade = commands.add_parser("grade", help="autograde, feedback, grades.csv and score table for one assignment")
     grade.add_argument("assignment")
@@ -37,6 +39,9 @@ def main(argv=None):
     grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
                        help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
                             "nothing but this course; the test cells still run in the grader)")
+    grade.add_argument("--db-url", help="SQLAlchemy URL of the gradebook, e.g. postgresql://grader@/gradebook "
+                                        "(default: c.CourseDirectory.db_url in nbgrader_config.py, else "
+                                        "sqlite:///<root>/gradebook.db)")
 
     args = parser.parse_args(argv)
     if args.command == "demo":
@@ -48,12 +53,12 @@ def main(argv=None):
         for name in args.assignments or known:
             if name not in known:
                 parser.error(f"no assignment {name!r} in {args.root / 'source'} (there is: {', '.join(known)})")
-            print(f"wrote {generate_release(args.root, name)}")
+            print(f"wrote {generate_release(args.root, name, db_url=args.db_url)}")
     elif args.command == "grade":
         from autograder.pipeline import grade as run_grading
         from autograder.sandbox import SandboxUnavailable
         try:
-            run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox)
+            run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox, db_url=args.db_url)
         except SandboxUnavailable as error:
             print(f"error: {error}", file=sys.stderr)
             return 2

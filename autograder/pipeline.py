@@ -124,7 +124,7 @@ def export_grades(run):
 def print_scores(run):
     """The score table per student and per test cell, with the reason for every lost point."""
     print()
-    print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
+    print(format_table(run.assignment, read_scores(run.course_root, run.assignment, run.api.coursedir.db_url)))
     for student, why in run.not_graded.items():
         print(f"NOT GRADED: {student}: {why}")
 
@@ -137,11 +137,12 @@ def submitted_students(course_root, assignment):
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
-def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True):
+def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True, db_url=None):
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
     sandbox=False starts kernels without the sandbox (python -m autograder grade --no-sandbox), after
     a loud warning; otherwise grading stops with SandboxUnavailable if the sandbox cannot start.
+    db_url, when given, is the gradebook instead of the course's configured one (grade --db-url).
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
@@ -154,15 +155,20 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     else:
         print(NO_SANDBOX_WARNING)
     with grading_environment():
-        run = GradingRun(course_root, assignment, students, open_course(course_root, sandbox=sandbox), sandbox)
+        run = GradingRun(course_root, assignment, students, open_course(course_root, sandbox=sandbox, db_url=db_url), sandbox)
         for step in steps:
             step(run)
     return run
 
 
-def generate_release(course_root, assignment):
-    """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/."""
+def generate_release(course_root, assignment, db_url=None):
+    """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/.
+
+    nbgrader also records the assignment's cells in the gradebook (the course's, or `db_url`),
+    which autograding needs: release with the same gradebook as you grade with.
+    """
     course_root = Path(course_root).resolve()
     with grading_environment():
-        check(open_course(course_root).generate_assignment(assignment), f"generate the release of {assignment}")
+        check(open_course(course_root, db_url=db_url).generate_assignment(assignment),
+              f"generate the release of {assignment}")
     return course_root / "release" / assignment
