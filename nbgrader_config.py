@@ -12,6 +12,9 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
+# The gradebook: SQLite in the course root. For PostgreSQL, give a URL such as
+# "postgresql://grader@/gradebook" (the database must exist; nbgrader creates its tables), or pass
+# --db-url to `python -m autograder grade`.
 c.CourseDirectory.db_url = "sqlite:///gradebook.db"
 # The dataset files live in the course package, so the release is the notebook alone.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]

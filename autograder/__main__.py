@@ -1,8 +1,10 @@
 """Instructor commands.
 
     python -m autograder demo                 the main job: release, grade demo submissions, print scores
-    python -m autograder release [NAME ...]   regenerate release/<NAME>/ from source/<NAME>/ (default: all)
+    python -m autograder release [NAME ...] [--db-url URL]
+                                              regenerate release/<NAME>/ from source/<NAME>/ (default: all)
     python -m autograder grade NAME [--student ID ...] [--workers N | --scheduler ADDRESS] [--force] [--no-sandbox]
+                                              [--db-url URL]
                                               grade the new or changed submissions in submitted/*/NAME,
                                               write feedback, grades.csv and the class report, print the scores
     python -m autograder report NAME          the class report reports/NAME.html (plots, pass rates, failures)
@@ -84,6 +86,7 @@ def main(argv=None):
     release = commands.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     release.add_argument("assignments", nargs="*", help="assignment names (default: every folder in source/)")
     release.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    release.add_argument("--db-url", help="the gradebook that records the assignment for grading (as for grade)")
 
     grade = commands.add_parser("grade", help="autograde, feedback, grades.csv and score table for one assignment")
     grade.add_argument("assignment")
@@ -101,6 +104,9 @@ def main(argv=None):
     grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
                        help="run students' kernels without the sandbox (unsafe: only on a machine that holds "
                             "nothing but this course; the test cells still run in the grader)")
+    grade.add_argument("--db-url", help="SQLAlchemy URL of the gradebook, e.g. postgresql://grader@/gradebook "
+                                        "(default: c.CourseDirectory.db_url in nbgrader_config.py, else "
+                                        "sqlite:///<root>/gradebook.db)")
 
     add_output_commands(commands)
     args = parser.parse_args(argv)
@@ -115,7 +121,7 @@ def main(argv=None):
         for name in args.assignments or known:
             if name not in known:
                 parser.error(f"no assignment {name!r} in {args.root / 'source'} (there is: {', '.join(known)})")
-            print(f"wrote {generate_release(args.root, name)}")
+            print(f"wrote {generate_release(args.root, name, db_url=args.db_url)}")
     elif args.command == "grade":
         from autograder.pipeline import grade as run_grading
         from autograder.sandbox import SandboxUnavailable
@@ -125,7 +131,8 @@ def main(argv=None):
             parser.error("--workers sizes a local cluster; with --scheduler the cluster is the scheduler's")
         try:
             run = run_grading(args.root, args.assignment, args.student, sandbox=args.sandbox, workers=args.workers,
-                              scheduler=args.scheduler, force=args.force, progress=args.progress)
+                              scheduler=args.scheduler, force=args.force, progress=args.progress,
+                              db_url=args.db_url)
         except SandboxUnavailable as error:
             print(f"error: {error}", file=sys.stderr)
             return 2

@@ -2,13 +2,16 @@
 # Install the Debian packages the course needs on the grading machine, or say which are missing.
 #
 #   bubblewrap   the sandbox that every submission's kernel runs in (bwrap)
-#   util-linux   prlimit and setpriv: the sandbox's resource limits and unprivileged user
+#   util-linux   prlimit and setpriv: the sandbox's resource limits and unprivileged user;
+#                the tests run their PostgreSQL server as the user postgres with setpriv when root
+#   postgresql   a gradebook on PostgreSQL instead of SQLite (c.CourseDirectory.db_url); the test
+#                suite starts a throwaway server of its own from /usr/lib/postgresql/<version>/bin
 #
 # As root it installs what is missing with apt-get; as another user it lists what is missing and
 # the command to install it, and exits 1. Nothing is done when everything is there.
 set -euo pipefail
 
-PACKAGES=(bubblewrap util-linux)
+PACKAGES=(bubblewrap util-linux postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -40,23 +40,57 @@ def grading_environment():
                 os.environ[key] = value
 
 
-def load_course_config(root):
-    """The traitlets Config of the course root `root` (its nbgrader_config.py), made absolute."""
+def read_config_file(root):
+    """The traitlets Config in the course root's nbgrader_config.py, as written there."""
     from traitlets.config.loader import PyFileConfigLoader
 
+    return PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+
+
+def gradebook_url(course_root, config=None, db_url=None):
+    """The SQLAlchemy URL of the course's gradebook: the one place that decides it.
+
+    In order: `db_url` when given (python -m autograder grade --db-url), else
+    c.CourseDirectory.db_url of the course's nbgrader_config.py (`config` when given, else read
+    from the course root), else sqlite:///<root>/gradebook.db. A relative SQLite path is made
+    relative to the course root, as if nbgrader ran there, whatever the current folder.
+    Other URLs are returned as written, for instance postgresql://grader@/gradebook (psycopg 3).
+
+    No environment variable is read: the test suite grades many course roots, and a URL taken
+    from a developer's shell would send all of their gradebooks into one shared database.
+    PostgreSQL credentials can stay out of nbgrader_config.py all the same: libpq reads
+    PGPASSWORD, PGUSER, PGHOST and ~/.pgpass by itself.
+    """
+    from sqlalchemy.engine import make_url
+
+    root = Path(course_root).resolve()
+    if db_url is None:
+        config = read_config_file(root) if config is None else config
+        db_url = config.CourseDirectory.get("db_url") or f"sqlite:///{root / 'gradebook.db'}"
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not Path(url.database).is_absolute():
+        return url.set(database=str(root / url.database)).render_as_string(hide_password=False)
+    return str(db_url)
+
+
+def load_course_config(root, db_url=None):
+    """The traitlets Config of the course root `root` (its nbgrader_config.py), made absolute:
+    the root, and the gradebook URL that gradebook_url() chooses (`db_url` wins when given)."""
     root = Path(root).resolve()
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    config = read_config_file(root)
     config.CourseDirectory.root = str(root)
-    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    config.CourseDirectory.db_url = gradebook_url(root, config, db_url)
     return config
 
 
-def open_course(root, sandbox=True):
+def open_course(root, sandbox=True, db_url=None):
     """An nbgrader API object for the course root `root`, configured by its nbgrader_config.py.
 
     Autograding runs each submission through autograder.execute.GraderExecute instead of
     nbgrader's Execute: a sandboxed kernel, and test cells run by the grader. sandbox=False keeps
     the grader-run test cells but starts kernels without the sandbox (c.Sandbox.enabled).
+    db_url, when given, is the gradebook instead of the configured one (see gradebook_url).
     Returns nbgrader.apps.NbGraderAPI; its methods (generate_assignment, autograde,
     generate_feedback) return {"success": bool, "log": str, "error": str}.
     """
@@ -70,7 +104,7 @@ def open_course(root, sandbox=True):
     from autograder.execute import GraderExecute
 
     root = Path(root).resolve()
-    config = load_course_config(root)
+    config = load_course_config(root, db_url)
     # Feedback shows each test cell without its hidden tests (nbgrader shows them by default).
     config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
     config.Autograde.autograde_preprocessors = [GraderExecute if step is Execute else step

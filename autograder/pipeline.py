@@ -373,7 +373,8 @@ def write_report(run):
     per test cell, the most common failure sentences, what needs review."""
     from autograder.report import write_class_report
 
-    path = write_class_report(run.course_root, run.assignment, read_scores(run.course_root, run.assignment),
+    path = write_class_report(run.course_root, run.assignment,
+                              read_scores(run.course_root, run.assignment, run.api.coursedir.db_url),
                               run.ledger.seconds())
     print(f"Class report written to {path}")
 
@@ -381,7 +382,7 @@ def write_report(run):
 def print_summary(run):
     """The score table per student and per test cell, then what needs an instructor's look."""
     print()
-    print(format_table(run.assignment, read_scores(run.course_root, run.assignment)))
+    print(format_table(run.assignment, read_scores(run.course_root, run.assignment, run.api.coursedir.db_url)))
     if run.seconds:
         slowest = sorted(run.seconds.items(), key=lambda item: -item[1])[:3]
         print("\nSlowest submissions: " + ", ".join(f"{s} {t:.1f} s" for s, t in slowest))
@@ -402,14 +403,15 @@ def submitted_students(course_root, assignment):
 
 
 def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True, workers=None,
-          scheduler=None, force=False, progress=True):
+          scheduler=None, force=False, progress=True, db_url=None):
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
     - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
       otherwise grading stops with SandboxUnavailable if the sandbox cannot start;
     - workers: processes of the local Dask cluster (default: one per core; 1 grades in this
       process); scheduler: the address of an existing Dask scheduler to use instead;
-    - force: grade again submissions that did not change since they were graded.
+    - force: grade again submissions that did not change since they were graded;
+    - db_url: the gradebook, instead of the course's configured one (grade --db-url).
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
@@ -422,7 +424,7 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     else:
         print(NO_SANDBOX_WARNING)
     with grading_environment():
-        api = open_course(course_root, sandbox=sandbox)
+        api = open_course(course_root, sandbox=sandbox, db_url=db_url)
         grading_folder = course_root / ".grading" / assignment
         # nbgrader grades the staged copies; the students' own files in submitted/ are never changed.
         api.coursedir.submitted_directory = str(Path(".grading") / assignment / "staged")
@@ -440,9 +442,14 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     return run
 
 
-def generate_release(course_root, assignment):
-    """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/."""
+def generate_release(course_root, assignment, db_url=None):
+    """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/.
+
+    nbgrader also records the assignment's cells in the gradebook (the course's, or `db_url`),
+    which autograding needs: release with the same gradebook as you grade with.
+    """
     course_root = Path(course_root).resolve()
     with grading_environment():
-        check(open_course(course_root).generate_assignment(assignment), f"generate the release of {assignment}")
+        check(open_course(course_root, db_url=db_url).generate_assignment(assignment),
+              f"generate the release of {assignment}")
     return course_root / "release" / assignment

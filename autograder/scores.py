@@ -49,17 +49,21 @@ def graded_cell_order(course_root, assignment, notebook_name):
                  if cell.metadata.get("nbgrader", {}).get("grade"))
 
 
-def read_scores(course_root, assignment):
-    """StudentScores for every autograded submission of `assignment`, sorted by student id."""
+def read_scores(course_root, assignment, db_url=None):
+    """StudentScores for every autograded submission of `assignment`, sorted by student id.
+
+    The gradebook is the course's (autograder.nbgrader_course.gradebook_url), or `db_url` when given.
+    """
     from nbgrader.api import Gradebook, MissingEntry
 
     from autograder.ledger import Ledger
+    from autograder.nbgrader_course import gradebook_url
 
     course_root = Path(course_root)
     orders = {}  # notebook name -> grade_ids in notebook order, read once
     results = []
     ledger = Ledger(course_root, assignment)
-    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+    with Gradebook(gradebook_url(course_root, db_url=db_url)) as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
             try:
                 submission = gradebook.find_submission(assignment, student.id)

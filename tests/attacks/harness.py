@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.nbgrader_course import REPO_ROOT
+from autograder.nbgrader_course import REPO_ROOT, gradebook_url
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
 ATTACKS_DIR = Path(__file__).resolve().parent
@@ -401,15 +401,16 @@ class CellScore:
 
 
 def gradebook_scores(root, assignment):
-    """{student: {grade_id: CellScore}} and {student: review comments}, read from gradebook.db
-    without nbgrader's autograded notebooks (an attack may have deleted those)."""
+    """{student: {grade_id: CellScore}} and {student: review comments}, read from the course's
+    gradebook (SQLite in the root here) without nbgrader's autograded notebooks (an attack may
+    have deleted those)."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    path = Path(root) / "gradebook.db"
     scores, reviews = {}, {}
-    if not path.exists():
+    # Opening a SQLite gradebook that is not there would create it: nothing was graded yet.
+    if not (Path(root) / "gradebook.db").exists():
         return scores, reviews
-    with Gradebook(f"sqlite:///{path}") as gradebook:
+    with Gradebook(gradebook_url(root)) as gradebook:
         for student in gradebook.students:
             try:
                 submission = gradebook.find_submission(assignment, student.id)
