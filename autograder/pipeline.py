@@ -21,6 +21,7 @@ import copy
 import os
 import shutil
 import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class GradingRun:
     staged: dict = field(default_factory=dict)         # student -> StagedSubmission
     tasks: dict = field(default_factory=dict)          # student -> ExecutionTask
     seconds: dict = field(default_factory=dict)        # student -> wall time on its worker
+    recording: dict = field(default_factory=dict)      # student -> wall time of its gradebook and feedback work here
     graded: list = field(default_factory=list)         # students recorded in this run
     not_graded: dict = field(default_factory=dict)     # student -> why no verdict could be recorded
     review_notes: dict = field(default_factory=dict)   # student -> [what the instructor should look at]
@@ -240,6 +242,7 @@ def stop_between_students(run):
 def record(run, result):
     """Write one executed submission to the gradebook with nbgrader autograde (outputs taken from
     `result`), then flag it for review if needed and write its feedback."""
+    start = time.perf_counter()
     student = result.student
     staged = run.staged[student]
     executed_folder = run.grading_folder / "executed" / student
@@ -261,6 +264,7 @@ def record(run, result):
     check(run.api.generate_feedback(run.assignment, student), f"generate {student}'s feedback")
     run.ledger.finish(student, run.fingerprints[student], notes, review, result.seconds)
     run.seconds[student] = result.seconds
+    run.recording[student] = time.perf_counter() - start
     run.graded.append(student)
     return notes
 
@@ -276,7 +280,9 @@ def grade_submissions(run):
              "this process" if isinstance(workers, SerialWorkers) else f"{run.workers} local Dask workers")
     print(f"Grading {len(run.to_grade)} submission(s) on {where}.")
     noted = failed = 0
-    bar = tqdm(total=len(run.to_grade), unit="submission", disable=not run.progress, dynamic_ncols=True)
+    # A bar on a terminal; in a log (or with --no-progress), one line per submission.
+    show_bar = run.progress and sys.stderr.isatty()
+    bar = tqdm(total=len(run.to_grade), unit="submission", disable=not show_bar, dynamic_ncols=True)
     try:
         with stop_between_students(run):
             for student in run.to_grade:
@@ -285,12 +291,18 @@ def grade_submissions(run):
             for result in workers.results():
                 if run.interrupted:
                     break
+                position = f"[{bar.n + 1}/{len(run.to_grade)}] {result.student:<16}"
                 try:
-                    noted += bool(record(run, result))
+                    notes = record(run, result)
                 except Exception as error:  # noqa: BLE001 - one submission never stops the batch
                     run.not_graded[result.student] = str(error).splitlines()[0]
                     failed += 1
-                    bar.write(f"  {result.student}: NOT GRADED: {run.not_graded[result.student]}")
+                    bar.write(f"  {position} NOT GRADED: {run.not_graded[result.student]}")
+                else:
+                    noted += bool(notes)
+                    if not show_bar:
+                        print(f"  {position} {result.seconds:5.1f} s" + ("  (with a note)" if notes else ""),
+                              flush=True)
                 bar.update()
                 bar.set_postfix(running=workers.running(), noted=noted, failed=failed)
     finally:

@@ -247,9 +247,11 @@ def test_does_no_process_of_the_attack_outlive_its_grading(observed, attack):
 
 
 @by_attack
-def test_is_every_link_handed_in_removed_and_named_for_review(observed, attack):
+def test_is_every_link_handed_in_kept_from_grading_and_named_for_review(observed, attack):
     graded, cheater = observed.of(attack)
     review = graded.reviews.get(cheater) or ""
     for name, _ in attack.links:
-        assert not (graded.root / "submitted" / cheater / attack.assignment / name).is_symlink()
+        # submitted/ keeps what was handed in; neither the staged copy nor autograded/ has the link
+        for folder in (graded.root / ".grading" / attack.assignment / "staged", graded.root / "autograded"):
+            assert not os.path.lexists(folder / cheater / attack.assignment / name)
         assert name in str(review), f"{cheater}'s review note does not name the link {name}: {review!r}"
