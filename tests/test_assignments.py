@@ -291,7 +291,13 @@ def test_are_feedback_and_grades_written_for_every_student(graded_class):
 @pytest.mark.slow
 def test_does_tampering_earn_nothing_and_say_why(graded_class):
     _, _, scores, _ = graded_class
-    assert set(scores["tampered_deleted_tests"].reasons.values()) == {"the test cell was deleted from the submission"}
+    # Deleted test cells are put back from the release and run: the untouched solutions earn nothing,
+    # and the note says what was put back (which flags the submission for review).
+    deleted = scores["tampered_deleted_tests"]
+    assert deleted.total[0] == 0
+    assert all("raised NotImplementedError" in reason for reason in deleted.reasons.values()), deleted.reasons
+    assert len(deleted.notes) == 1 and "was missing and was put back from the release notebook" in deleted.notes[0]
+    assert deleted.review and "put back" in deleted.review
     # The fake modules live in the student's kernel; the test cells run in the grader and find the
     # untouched functions. The screen still flags the notebook for an instructor's look.
     faked = scores["tampered_fake_modules"]
@@ -302,7 +308,8 @@ def test_does_tampering_earn_nothing_and_say_why(graded_class):
 @pytest.mark.slow
 def test_is_no_honest_submission_flagged_for_review(graded_class):
     _, _, scores, _ = graded_class
-    assert [student for student, result in scores.items() if result.review] == ["tampered_fake_modules"]
+    assert [student for student, result in scores.items() if result.review] == ["tampered_deleted_tests",
+                                                                                 "tampered_fake_modules"]
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ ASSIGNMENT = "regularization"
 
 
 def messy_course(directory, students=tuple(messy_class.CLASS)):
+    directory.mkdir(parents=True, exist_ok=True)
     root = make_course_root(directory)
     messy_class.hand_in(root, students)
     return root

@@ -37,11 +37,12 @@ ATTACK_DELAYS = 45
 SENTINEL_NAME = "INSTRUCTOR_NOTES.txt"
 # The student who hands in the release untouched: graded first, scores 0, fails the normal way.
 UNTOUCHED = "r_untouched"
-# What grading itself writes: kernels' caches and profile in $HOME, nbgrader's outputs in the root.
+# What grading itself writes: kernels' caches and profile in $HOME, nbgrader's outputs, the class report and
+# grading's working folder .grading/ (staged copies, executed notebooks, ledger) in the root.
 EXPECTED_CHANGES = (r"^new: \$HOME/\.cache(/matplotlib(/fontlist[^/]*)?)?$", r"^new: \$HOME/\.config(/matplotlib)?$",
                     r"^new: \$HOME/\.ipython(/profile_default(/(log|pid|security|db|startup|startup/README))?)?$",
                     r"^new: \$HOME/\.local(/share(/jupyter(/runtime)?)?)?$",
-                    r"^new: course root: entry (autograded|feedback|grades\.csv|gradebook\.db|\.exchange)$")
+                    r"^new: course root: entry (autograded|feedback|grades\.csv|gradebook\.db|\.exchange|\.grading|reports)$")
 
 # Correct answers in other styles than the reference solutions, so that a reference line in an
 # output can only come from a leak.
@@ -212,11 +213,8 @@ def changes(before, after, ignore=EXPECTED_CHANGES):
     for key in sorted(set(before) | set(after)):
         if key not in before:
             found.append(f"new: {key}")
-        elif key not in after:
-            # Grading removes a link handed in with a submission (nbgrader would follow it with the
-            # grader's rights); that is the pipeline's doing, and it is reported for review.
-            if not (key.startswith("course root submitted/") and before[key].startswith("link -> ")):
-                found.append(f"gone: {key}")
+        elif key not in after:   # (submitted/ keeps what was handed in, links included)
+            found.append(f"gone: {key}")
         elif before[key] != after[key]:
             found.append(f"changed: {key}")
     return [sentence for sentence in found if not any(re.search(pattern, sentence) for pattern in ignore)]
