@@ -35,7 +35,7 @@ from autograder.nbgrader_course import check, grading_environment, load_course_c
 from autograder.sandbox import Sandbox, check_sandbox
 from autograder.scores import REVIEW_PREFIX, format_table, read_scores
 from autograder.screening import screen_notebook
-from autograder.staging import Staging, fingerprint, stage_submission
+from autograder.staging import Staging, fingerprint, stage_blank, stage_submission
 
 NO_SANDBOX_WARNING = """\
 WARNING: grading WITHOUT the sandbox (--no-sandbox). Students' code runs with your rights: it can
@@ -135,18 +135,32 @@ def stage_submissions(run):
     limits = Staging(config=run.api.config)
     trusted = None
     for student in run.to_grade:
-        staged = stage_submission(run.course_root / "submitted" / student / run.assignment, release,
-                                  run.grading_folder / "staged" / student / run.assignment, limits)
+        folder = run.grading_folder / "staged" / student / run.assignment
+        try:
+            staged = stage_submission(run.course_root / "submitted" / student / run.assignment, release, folder,
+                                      limits)
+            files = prepare_files(run, student, staged)
+        except Exception as error:  # noqa: BLE001 - the grader's own failure on one submission stops nothing
+            why = (f"The grader could not prepare this submission ({type(error).__name__}: "
+                   f"{str(error).splitlines()[0] if str(error) else ''}); the blank release notebook was graded "
+                   "instead, so every test scores 0 until an instructor looks at it.")
+            staged = stage_blank(release, folder, why)
+            files = prepare_files(run, student, staged)
         run.staged[student] = staged
         if trusted is None:
             trusted = {name: instructor_test_cells(run.api.coursedir.db_url, run.assignment, Path(name).stem)
                        for name in staged.notebooks}
-        files = {str(path.relative_to(staged.folder)): path.read_bytes()
-                 for path in sorted(staged.folder.rglob("*")) if path.is_file()}
-        for name in staged.notebooks:
-            notebook = sanitize(nbformat.read(staged.folder / name, as_version=4), run, student, name)
-            files[name] = nbformat.writes(notebook).encode()
         run.tasks[student] = ExecutionTask(student, files, trusted, copy.deepcopy(run.api.config))
+
+
+def prepare_files(run, student, staged):
+    """{relative path: bytes} of a staged submission, its notebooks sanitized by nbgrader."""
+    files = {str(path.relative_to(staged.folder)): path.read_bytes()
+             for path in sorted(staged.folder.rglob("*")) if path.is_file()}
+    for name in staged.notebooks:
+        notebook = sanitize(nbformat.read(staged.folder / name, as_version=4), run, student, name)
+        files[name] = nbformat.writes(notebook).encode()
+    return files
 
 
 # --- 4. grading -------------------------------------------------------------------------------------

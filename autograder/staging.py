@@ -106,7 +106,7 @@ def copy_regular_files(source, destination, limits):
     copied_files, copied_bytes = 0, 0
     for directory, subdirectories, files in os.walk(source):
         directory = Path(directory)
-        hidden = sorted(d for d in subdirectories if d.startswith("."))   # .ipynb_checkpoints, .git, ...
+        # Hidden folders (.ipynb_checkpoints, .git, ...) are never graded, and need no note.
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for name in sorted(files) + [d for d in subdirectories if (directory / d).is_symlink()]:
             path = directory / name
@@ -129,7 +129,6 @@ def copy_regular_files(source, destination, limits):
             shutil.copyfile(path, destination / relative)
             copied_files, copied_bytes = copied_files + 1, copied_bytes + size
         subdirectories[:] = [d for d in subdirectories if not (directory / d).is_symlink()]
-        del hidden   # hidden folders (checkpoints, version control) are never graded: no note
     return left_out
 
 
@@ -153,7 +152,10 @@ def read_notebook(path):
         raise Unreadable(f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}): "
                          "it was probably cut short or edited by hand") from None
     if isinstance(content, dict) and content.get("nbformat") == 3:
-        content = json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
+        try:
+            content = json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
+        except Exception as error:  # noqa: BLE001 - nbformat's conversion fails in many ways on a broken file
+            raise Unreadable(f"is an old (version 3) notebook that cannot be converted ({type(error).__name__})") from None
     cells = content.get("cells") if isinstance(content, dict) else None
     if not isinstance(cells, list):
         raise Unreadable("is JSON but not a Jupyter notebook (it has no list of cells)")
@@ -295,6 +297,11 @@ def stage_submission(submitted, release, staged, limits=None):
     for name in expected:
         release_notebook = nbformat.read(release / name, as_version=4)
         source_name = name
+        if name not in handed_in and os.path.lexists(submitted / name):
+            notes.append(f"{name} was left out (see above); the blank release notebook was graded instead, so "
+                         "every test scores 0.")
+            _write(release_notebook, staged / name)
+            continue
         if name not in handed_in:
             if len(others) == 1 and len(expected) == 1:
                 source_name = others[0]
@@ -306,11 +313,6 @@ def stage_submission(submitted, release, staged, limits=None):
                              + "; the blank release notebook was graded instead, so every test scores 0.")
                 _write(release_notebook, staged / name)
                 continue
-        elif (submitted / name).is_file() and (submitted / name).stat().st_size > limits.max_file_mib * 2 ** 20:
-            notes.append(f"{name} is over the {limits.max_file_mib} MiB limit; the blank release notebook was "
-                         "graded instead, so every test scores 0.")
-            _write(release_notebook, staged / name)
-            continue
         try:
             notebook = read_notebook(staged / source_name)
         except Unreadable as error:
@@ -331,6 +333,20 @@ def stage_submission(submitted, release, staged, limits=None):
             notebook.cells.insert(0, note_cell(notes))
             nbformat.write(notebook, staged / name)
     return StagedSubmission(student=staged.parent.name, folder=staged, notes=notes, notebooks=expected)
+
+
+def stage_blank(release, staged, why):
+    """The fallback when a submission cannot be staged at all (an error of the grader's own): every
+    notebook of the assignment is the blank release notebook, with `why` as the note."""
+    if staged.exists():
+        shutil.rmtree(staged)
+    staged.mkdir(parents=True)
+    notebooks = sorted(path.name for path in Path(release).glob("*.ipynb"))
+    for name in notebooks:
+        notebook = nbformat.read(Path(release) / name, as_version=4)
+        notebook.cells.insert(0, note_cell([why]))
+        _write(notebook, staged / name)
+    return StagedSubmission(student=staged.parent.name, folder=staged, notes=[why], notebooks=notebooks)
 
 
 def _write(notebook, path):

@@ -199,3 +199,25 @@ def test_does_the_messy_class_grade_into_postgresql(tmp_path, postgres_url):
     with engine.connect() as connection:
         assert connection.execute(text("select count(*) from submitted_assignment")).scalar() == len(messy_class.CLASS)
     engine.dispose()
+
+
+def test_does_a_failure_of_the_grader_on_one_submission_still_give_it_a_verdict(tmp_path, monkeypatch):
+    from autograder import pipeline
+
+    students = ["honest_ada", "untouched"]
+    root = messy_course(tmp_path, students)
+    stage = pipeline.stage_submission
+
+    def stage_failing_on_ada(submitted, *args):
+        if "honest_ada" in str(submitted):
+            raise RuntimeError("a bug of the grader")
+        return stage(submitted, *args)
+
+    monkeypatch.setattr(pipeline, "stage_submission", stage_failing_on_ada)
+    assert grade("--root", root, "--workers", 1) == 0
+    found = verdicts(root)
+    assert found["honest_ada"][0] == 0
+    assert found["honest_ada"][2] == ("The grader could not prepare this submission (RuntimeError: a bug of the "
+                                      "grader); the blank release notebook was graded instead, so every test "
+                                      "scores 0 until an instructor looks at it.",)
+    assert found["untouched"][0] == 0 and not found["untouched"][2]

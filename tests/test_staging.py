@@ -145,3 +145,38 @@ def test_does_the_fingerprint_change_with_content_and_links_but_not_with_nothing
     assert fingerprint(submitted) != changed
     os.symlink("extra.txt", submitted / "link")
     assert fingerprint(submitted) not in (before, changed)
+
+
+def test_is_a_notebook_over_the_size_limit_graded_as_the_blank_release_and_not_as_missing(tmp_path, submitted):
+    notebook = release_notebook()
+    notebook.cells.append(nbformat.v4.new_markdown_cell("x" * (2 * 2 ** 20)))
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    nbformat.write(release_notebook(), submitted / "backup.ipynb")   # not graded in its place
+    staged = stage(tmp_path, submitted, max_file_mib=1)
+    assert staged.notes[1] == ("regularization.ipynb was left out (see above); the blank release notebook was "
+                               "graded instead, so every test scores 0.")
+    assert "regularization.ipynb (2.0 MiB, over the 1 MiB limit per file)" in staged.notes[0]
+
+
+def test_is_a_notebook_handed_in_as_a_link_never_followed(tmp_path, submitted):
+    (tmp_path / "secret.ipynb").write_text(nbformat.writes(release_notebook()))
+    os.symlink(tmp_path / "secret.ipynb", submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    assert "regularization.ipynb (a link to" in staged.notes[0] and "was left out" in staged.notes[1]
+    assert not (staged.folder / NOTEBOOK).is_symlink()
+
+
+def test_is_a_broken_version_3_notebook_unreadable_with_a_reason(tmp_path, submitted):
+    (submitted / NOTEBOOK).write_text(json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": "nonsense"}))
+    staged = stage(tmp_path, submitted)
+    assert "old (version 3) notebook that cannot be converted" in staged.notes[0]
+
+
+def test_does_the_blank_fallback_grade_every_notebook_of_the_release_with_the_reason(tmp_path):
+    from autograder.staging import stage_blank
+
+    staged = stage_blank(RELEASE, tmp_path / "staged" / "ada" / "regularization", "The grader failed.")
+    assert staged.notes == ["The grader failed."] and staged.notebooks == [NOTEBOOK]
+    cells = nbformat.read(staged.folder / NOTEBOOK, as_version=4).cells
+    assert "The grader failed." in cells[0].source
+    assert [c.source for c in cells[1:]] == [c.source for c in release_notebook().cells]
