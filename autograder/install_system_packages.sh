@@ -6,12 +6,14 @@
 #                the tests run their PostgreSQL server as the user postgres with setpriv when root
 #   postgresql   a gradebook on PostgreSQL instead of SQLite (c.CourseDirectory.db_url); the test
 #                suite starts a throwaway server of its own from /usr/lib/postgresql/<version>/bin
+#   chromium     the browser the student-side test drives with Playwright (tests/test_browser.py);
+#                Playwright's own browser download is never used
 #
 # As root it installs what is missing with apt-get; as another user it lists what is missing and
 # the command to install it, and exits 1. Nothing is done when everything is there.
 set -euo pipefail
 
-PACKAGES=(bubblewrap util-linux postgresql)
+PACKAGES=(bubblewrap util-linux postgresql chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,0 +1,128 @@
+"""Can a student do the whole assignment in JupyterLab, in a real browser?
+
+An instructor releases `regularization` to an exchange in a temporary folder. In the student's
+JupyterLab (nbgrader's lab extension, Debian's chromium driven by Playwright) the student fetches
+it from the Assignments panel, validates the untouched notebook (the failing check is named),
+pastes answers into the solution cells, restarts and runs everything (the visible checks tick),
+validates (it passes), validates and submits from the panel, and the submission lands in the
+exchange. Screenshots of a failure are kept in test-artifacts/browser/.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from autograder.nbgrader_course import REPO_ROOT
+from tests import browser as lab
+from tests.conftest import make_course_root
+from tests.messy_class import COST, BACKWARD, CORRECT
+
+pytestmark = pytest.mark.slow
+SCREENSHOTS = REPO_ROOT / "test-artifacts" / "browser"
+ASSIGNMENT = "regularization"
+COURSE_ID = "practical-deep-learning"
+
+
+def release_to_exchange(instructor, exchange):
+    """What an instructor does: generate the release from source/ and release it to the exchange."""
+    environment = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    subprocess.run([sys.executable, "-m", "autograder", "release", ASSIGNMENT, "--root", str(instructor)],
+                   env=environment, check=True, capture_output=True)
+    subprocess.run([str(os.path.join(os.path.dirname(sys.executable), "nbgrader")), "release_assignment", ASSIGNMENT,
+                    f"--Exchange.root={exchange}"], cwd=instructor, env=environment, check=True, capture_output=True)
+
+
+def wait_for_dialog_result(page):
+    """The text of nbgrader's validation dialog once validation has finished."""
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for()
+    page.wait_for_function("() => !document.querySelector('.jp-Dialog').textContent.includes('Validating')",
+                           timeout=180_000)
+    text = dialog.inner_text()
+    dialog.locator(".jp-Dialog-button").last.click()
+    dialog.wait_for(state="detached")
+    return text
+
+
+def wait_until_every_cell_ran(page):
+    page.wait_for_function(
+        "() => { const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]"
+        ".map(e => e.textContent); return prompts.length && prompts.every(t => /\\[\\d+\\]/.test(t)); }",
+        timeout=180_000)
+
+
+def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path):
+    lab.require_browser()
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o777)
+    instructor = tmp_path / "instructor"
+    instructor.mkdir()
+    release_to_exchange(make_course_root(instructor), exchange)
+    student = tmp_path / "student"
+    student.mkdir()
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+    with lab.student_lab(student, tmp_path, exchange) as url, lab.browser(SCREENSHOTS) as page:
+        # Fetch from the Assignments panel.
+        page.goto(f"{url}/lab?token={lab.TOKEN}")
+        page.get_by_text("Nbgrader", exact=True).click()
+        page.get_by_text("Assignment List").click()
+        page.get_by_role("button", name="Fetch").click()
+        page.get_by_text("There are no downloaded assignments.").wait_for(state="hidden")
+        fetched = student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        assert fetched.exists()
+
+        # The untouched notebook: Validate names the failing check.
+        page.goto(f"{url}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={lab.TOKEN}")
+        page.get_by_text("| Idle").wait_for()
+        page.get_by_role("button", name="Validate").click()
+        untouched = wait_for_dialog_result(page)
+        assert f"CheckFailure: {COST}(A3, Y, parameters, lambd=0) raised NotImplementedError." in untouched
+
+        # Paste the answers in one go (typing would re-indent them), restart and run all.
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        notebook = nbformat.read(fetched, as_version=4)
+        for grade_id in (COST, BACKWARD):
+            index = next(i for i, cell in enumerate(notebook.cells)
+                         if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+            cells.nth(index).locator(".cm-content").click()
+            page.keyboard.press("Control+a")
+            page.keyboard.insert_text(CORRECT[grade_id])
+        page.get_by_text("Kernel", exact=True).click()
+        page.get_by_text("Restart Kernel and Run All Cells…").click()
+        page.locator(".jp-Dialog-button.jp-mod-accept").click()
+        wait_until_every_cell_ran(page)
+        outputs = page.locator(".jp-Notebook .jp-OutputArea").all_inner_texts()
+        ticks = [text for text in outputs if text.lstrip().startswith("✔")]
+        assert len(ticks) >= 2, outputs
+        assert not any("CheckFailure" in text or "✘" in text for text in outputs)
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(1000)
+
+        # Validate in the notebook: it passes.
+        page.get_by_role("button", name="Validate").click()
+        assert "Success! Your notebook passes all the tests." in wait_for_dialog_result(page)
+
+        # Validate and submit from the Assignments panel.
+        page.get_by_text("Nbgrader", exact=True).click()
+        page.get_by_text("Assignment List").click()
+        panel = page.get_by_text("Downloaded assignments", exact=True).locator("xpath=..")
+        panel.locator("a.assignment-notebooks-link").click()   # unfolds its notebooks
+        panel.get_by_role("button", name="Validate").click()
+        assert "Success! Your notebook passes all the tests." in wait_for_dialog_result(page)
+        panel.get_by_role("button", name="Submit").click()
+        page.get_by_text("There are no submitted assignments.").wait_for(state="hidden")
+
+    inbound = sorted((exchange / COURSE_ID / "inbound").iterdir())
+    assert len(inbound) == 1 and re.match(rf"[^+]+\+{ASSIGNMENT}\+", inbound[0].name), inbound
+    submitted = nbformat.read(inbound[0] / f"{ASSIGNMENT}.ipynb", as_version=4)
+    sources = {cell.metadata["nbgrader"]["grade_id"]: cell.source for cell in submitted.cells
+               if cell.metadata.get("nbgrader", {}).get("solution")}
+    assert {grade_id: source.strip() for grade_id, source in sources.items()} == \
+           {grade_id: CORRECT[grade_id].strip() for grade_id in (COST, BACKWARD)}
