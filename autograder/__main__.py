@@ -11,6 +11,8 @@
     python -m autograder export NAME --to {csv,gradescope}
                                               grades.csv (nbgrader's CSV export of the whole gradebook), or
                                               exports/gradescope/NAME/<student>/results.json
+    python -m autograder lab [PATH ...]       JupyterLab for instructors: source notebooks run their hidden
+                                              tests (this checkout's autograder is importable in its kernels)
 """
 
 import argparse
@@ -74,6 +76,27 @@ def run_output_command(args):
     return 0
 
 
+def instructor_lab_command(paths):
+    """(argv, environment) of JupyterLab on the course root whose kernels can import this checkout's
+    autograder, as the source notebooks' hidden tests do. autograder is never installed, so that a
+    student's kernel (which uses the same installed packages) can never import it."""
+    import os
+
+    jupyter = str(Path(sys.executable).parent / "jupyter")
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT)] + ([environment["PYTHONPATH"]]
+                                                                     if environment.get("PYTHONPATH") else []))
+    return [jupyter, "lab", f"--ServerApp.root_dir={REPO_ROOT}", *(paths or ["source"])], environment
+
+
+def run_instructor_lab(paths):
+    import os
+
+    argv, environment = instructor_lab_command(paths)
+    os.chdir(REPO_ROOT)
+    os.execve(argv[0], argv, environment)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
@@ -109,7 +132,11 @@ def main(argv=None):
                                         "sqlite:///<root>/gradebook.db)")
 
     add_output_commands(commands)
+    lab = commands.add_parser("lab", help="JupyterLab in which the source notebooks' hidden tests can import autograder")
+    lab.add_argument("paths", nargs="*", help="notebooks or folders to open (default: source/)")
     args = parser.parse_args(argv)
+    if args.command == "lab":
+        return run_instructor_lab(args.paths)
     if args.command in ("report", "export"):
         return run_output_command(args)
     if args.command == "demo":

@@ -73,3 +73,20 @@ def test_does_the_built_wheel_hold_the_course_package_and_nothing_of_autograder(
     assert top_level == {"course"}
     assert "course/data/rings.h5" in names and "course/data/stored_values.h5" in names
     assert not any("autograder" in name or "solution" in name for name in names)
+
+
+def test_can_an_instructor_run_the_source_notebooks_hidden_tests_in_the_lab_the_command_starts(tmp_path):
+    """`python -m autograder lab` starts JupyterLab whose kernels import this checkout's autograder;
+    a kernel started with that environment runs a source notebook's hidden-test import."""
+    import subprocess
+    import sys
+
+    from autograder.__main__ import instructor_lab_command
+
+    argv, environment = instructor_lab_command([])
+    assert argv[1:] == ["lab", f"--ServerApp.root_dir={REPO_ROOT}", "source"]
+    hidden_import = "from autograder.checks.regularization import grade_compute_cost_with_regularization"
+    run = subprocess.run([sys.executable, "-c", hidden_import], cwd=tmp_path, env=environment, capture_output=True)
+    assert run.returncode == 0, run.stderr.decode()
+    without = {key: value for key, value in environment.items() if key != "PYTHONPATH"}
+    assert subprocess.run([sys.executable, "-c", hidden_import], cwd=tmp_path, env=without).returncode != 0
