@@ -159,3 +159,23 @@ def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
     right = reference.backward_propagation_with_regularization(*args)
     assert not close(got["db3"], right["db3"], rtol=RTOL), "the round-off this test is about"
     assert first_wrong_from_the_top(got, right) is None
+
+
+def test_is_a_float32_answer_whose_db3_nearly_cancels_accepted_while_real_db3_bugs_are_not():
+    """db3 is the mean of dZ3: when it nearly cancels, a correct float32 answer keeps round-off far
+    above 1e-5 of db3 itself (about one hidden-test draw in 2000 used to be rejected)."""
+    import numpy as np
+
+    from autograder.checks import regularization as hidden
+    from autograder.solutions import regularization as reference
+
+    problem = hidden.random_problem(2, 20, 3, 7, np.random.default_rng(5))
+    right = reference.backward_propagation_with_regularization(problem["X"], problem["Y"], problem["cache"], 0.7)
+    right["db3"] = np.array([[1e-6]])   # a dZ3 whose mean nearly cancels
+    student = {key: value.astype(np.float32) for key, value in right.items()}
+    student["db3"] = np.array([[1e-6 + 3e-8]])   # float32 round-off of a sum of terms of size ~0.3
+    assert abs(student["db3"] - right["db3"]).item() / 2e-6 > hidden.ROUND_OFF_DIFFERENCE
+    assert hidden._equal_up_to_float32(student, right)
+    m = problem["X"].shape[1]
+    assert not hidden._equal_up_to_float32(dict(right, db3=right["db3"] * m), right)
+    assert not hidden._equal_up_to_float32(dict(right, dW1=right["dW1"] - 0.7 / m * problem["parameters"]["W1"]), right)
