@@ -25,6 +25,9 @@ dropout/backward_propagation_with_dropout/<i>/cache/Z1, D1, A1, W1, ..., b3: the
     from the regularization example's parameters and fixed masks (a pattern of 0 and 1 with both in
     every row; all ones for keep_prob = 1), built as the reference forward pass builds it
 dropout/backward_propagation_with_dropout/<i>/gradients/dW1, ..., db3: the reference's gradients on it
+dropout/l2_model/W1: (20, 2), b1, ..., b3: the [2, 20, 3, 1] network of the regularization notebook trained
+    with lambd = 0.7 (10,000 iterations, learning rate 0.3, from initial_parameters), which the dropout
+    notebook compares with (it cannot train it: the L2 functions are another notebook's exercises)
 initial_parameters/2_20_3_1/W1: (20, 2), b1: (20, 1), ..., b3: (1, 1)
     the starting point of the regularization notebook's network: He initialization drawn from
     np.random.seed(1), the draw the notebook's figures and numbers were made with
@@ -115,7 +118,21 @@ def dropout_values():
         groups[str(i)] = {"cache": dict(zip(CACHE_NAMES, cache)),
                           "gradients": {key: np.asarray(gradients[key], dtype=np.float64) for key in GRADIENT_KEYS}}
     return {"example": {"X": X, "Y": Y}, "keep_probs": np.array(VISIBLE_KEEP_PROBS, dtype=np.float64),
-            "backward_propagation_with_dropout": groups}
+            "backward_propagation_with_dropout": groups, "l2_model": l2_model()}
+
+
+def l2_model(lambd=0.7):
+    """The regularization notebook's model with L2 regularization, trained by the reference solutions."""
+    from course.datasets import load_dataset
+    from course.network import train
+
+    X, Y, _, _ = load_dataset("wave")
+    dims = (2, 20, 3, 1)
+    parameters, _ = train(X, Y, lambda layers_dims: initial_parameters(dims, dict(INITIAL_PARAMETERS)[dims]),
+                          layers_dims=dims, learning_rate=0.3, num_iterations=10000, print_every=0,
+                          record_every=10000, backward=lambda X, Y, cache: regularization_reference
+                          .backward_propagation_with_regularization(X, Y, cache, lambd))
+    return parameters
 
 
 def initial_parameters(layers_dims, seed):

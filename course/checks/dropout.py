@@ -62,6 +62,9 @@ def cache_as_arrays(result, sizes, keep_prob, call):
         if array is None:
             fail(f"{call} returned {label} as {type(value).__name__}, but it must be a NumPy array of numbers.")
         if array.shape != shape:
+            if name[0] == "D" and array.shape == (1, m) and n1 > 1:
+                fail(f"{call} returned {name} of shape {array.shape}: one mask per example shared by every unit; "
+                     f"draw one number per unit and per example, of the shape of A{name[1]}, {shape}.")
             if name[0] == "D" and array.shape in ((shape[0], 1), (shape[0],)):
                 fail(f"{call} returned {name} of shape {array.shape}: one mask per unit shared by every example; "
                      f"draw one number per unit and per example, of the shape of A{name[1]}, {shape}.")
@@ -102,16 +105,8 @@ def mask_statistics_failure(D, keep_prob, layer, call):
     if keep_prob < 1 and rate == 1:
         return (f"{where} keeps every unit, so there is no dropout on layer {layer}: dropout applies to both "
                 "hidden layers.")
-    if _z(rate, keep_prob, D.size) > SIGMAS:
-        if keep_prob != 0.5 and _z(rate, 1 - keep_prob, D.size) <= SIGMAS:
-            return (f"{where} keeps {rate:.1%} of the units, about 1 - keep_prob: a unit must be kept with probability "
-                    f"keep_prob = {keep_prob:g} (np.random.rand(...) < keep_prob).")
-        if _z(rate, _normal_cdf(keep_prob), D.size) <= SIGMAS:
-            return (f"{where} keeps {rate:.1%} of the units where keep_prob = {keep_prob:g}: the numbers were drawn "
-                    "with np.random.randn (normal); draw them uniformly in [0, 1) with np.random.rand.")
-        return f"{where} keeps {rate:.1%} of the units, but it must keep each one with probability keep_prob = {keep_prob:g}."
-    if 0 < keep_prob < 1:
-        agree = keep_prob ** 2 + (1 - keep_prob) ** 2   # two independent draws are equal
+    if 0 < rate < 1:
+        agree = rate ** 2 + (1 - rate) ** 2   # two independent draws at the measured rate are equal
         if m > 1:
             same = float(np.mean(D[:, 1:] == D[:, :-1]))
             if _z(same, agree, n * (m - 1)) > SIGMAS:
@@ -123,6 +118,14 @@ def mask_statistics_failure(D, keep_prob, layer, call):
             if _z(same, agree, (n - 1) * m) > SIGMAS:
                 return (f"{where} is not drawn independently for each unit: neighbouring units share {same:.1%} of "
                         f"their mask (one mask per example shared by every unit?); draw a mask of the shape of A{layer}.")
+    if _z(rate, keep_prob, D.size) > SIGMAS:
+        if keep_prob != 0.5 and _z(rate, 1 - keep_prob, D.size) <= SIGMAS:
+            return (f"{where} keeps {rate:.1%} of the units, about 1 - keep_prob: a unit must be kept with probability "
+                    f"keep_prob = {keep_prob:g} (np.random.rand(...) < keep_prob).")
+        if _z(rate, _normal_cdf(keep_prob), D.size) <= SIGMAS:
+            return (f"{where} keeps {rate:.1%} of the units where keep_prob = {keep_prob:g}: the numbers were drawn "
+                    "with np.random.randn (normal); draw them uniformly in [0, 1) with np.random.rand.")
+        return f"{where} keeps {rate:.1%} of the units, but it must keep each one with probability keep_prob = {keep_prob:g}."
     return None
 
 
@@ -152,7 +155,7 @@ def consistency_failure(arrays, X, parameters, keep_prob, call):
     too). A Z[l] masked with D[l] (dropped entries 0) is accepted: it gives the same A[l]."""
     where = f"With keep_prob = {keep_prob:g}, {call}"
     for name in ("W1", "b1", "W2", "b2", "W3", "b3"):
-        if not close(arrays[name], parameters[name], rtol=1e-12):
+        if not close(arrays[name], parameters[name], rtol=1e-6):
             return f"{where} put a {name} in the cache that is not the {name} of the parameters."
     inputs = {1: X, 2: arrays["A1"]}
     for layer in (1, 2):
