@@ -19,12 +19,16 @@ regularization/lambdas: (k,) float64, the lambd of each visible call, VISIBLE_LA
 regularization/compute_cost_with_regularization/cost: (k,) float64, the right cost for each lambd
 regularization/backward_propagation_with_regularization/dW1: (k, 4, 3), db1: (k, 4, 1), ...,
     db3: (k, 1, 1): the right gradients for each lambd
-dropout/example/X: (3, 5), Y: (1, 5): the regularization example's X and Y (its parameters are in the caches)
+dropout/example/X: (3, 5), Y: (1, 5): the regularization example's X and Y, with n1 = n2 = 4 (the
+    parameters W1: (4, 3), b1, W2: (4, 4), b2, W3: (1, 4), b3 are in the caches)
 dropout/keep_probs: (2,) float64, VISIBLE_KEEP_PROBS of course.checks.dropout (0.8 and 1)
 dropout/backward_propagation_with_dropout/<i>/cache/Z1, D1, A1, W1, ..., b3: the fixed cache for keep_probs[i],
     from the regularization example's parameters and fixed masks (a pattern of 0 and 1 with both in
     every row; all ones for keep_prob = 1), built as the reference forward pass builds it
 dropout/backward_propagation_with_dropout/<i>/gradients/dW1, ..., db3: the reference's gradients on it
+dropout/backward_propagation_with_dropout/0/mistakes/<name>/dW1, ..., db3: the gradients each usual mistake
+    (course.checks.dropout.KNOWN_BACKWARD_MISTAKES) gives on the keep_prob = 0.8 cache, so that the
+    visible check can name it
 dropout/l2_model/W1: (20, 2), b1, ..., b3: the [2, 20, 3, 1] network of the regularization notebook trained
     with lambd = 0.7 (10,000 iterations, learning rate 0.3, from initial_parameters), which the dropout
     notebook compares with (it cannot train it: the L2 functions are another notebook's exercises)
@@ -101,7 +105,9 @@ def dropout_values():
     masks and the reference's gradients on it."""
     from course.checks.dropout import CACHE_NAMES, VISIBLE_KEEP_PROBS
 
-    X, Y, parameters = fixed_example()
+    from autograder.checks.dropout import known_mistakes
+
+    X, Y, parameters = fixed_example(n2=4)   # n1 = n2, so that swapped masks give wrong values, not an error
     W1, b1, W2, b2, W3, b3 = (parameters[name] for name in ("W1", "b1", "W2", "b2", "W3", "b3"))
     groups = {}
     for i, keep_prob in enumerate(VISIBLE_KEEP_PROBS):
@@ -117,6 +123,10 @@ def dropout_values():
         gradients = dropout_reference.backward_propagation_with_dropout(X, Y, cache, keep_prob)
         groups[str(i)] = {"cache": dict(zip(CACHE_NAMES, cache)),
                           "gradients": {key: np.asarray(gradients[key], dtype=np.float64) for key in GRADIENT_KEYS}}
+        if keep_prob < 1:
+            mistakes = known_mistakes({"X": X, "Y": Y, "cache": cache, "keep_prob": keep_prob, "sizes": (3, 4, 4, 5)})
+            groups[str(i)]["mistakes"] = {name: {key: gradients[key] for key in GRADIENT_KEYS}
+                                          for name, gradients in mistakes.items()}
     return {"example": {"X": X, "Y": Y}, "keep_probs": np.array(VISIBLE_KEEP_PROBS, dtype=np.float64),
             "backward_propagation_with_dropout": groups, "l2_model": l2_model()}
 

@@ -23,7 +23,7 @@ from autograder.checks.regularization import _one_sentence, _within_round_off
 from autograder.gradcheck import freeze_random, gradcheck
 from autograder.solutions import dropout as reference
 from course.checks import call_student, fail
-from course.checks.dropout import judge_forward
+from course.checks.dropout import FRESH_MASKS_IN_BACKWARD, KNOWN_BACKWARD_MISTAKES, judge_forward
 from course.checks.regularization import LAYERS, first_wrong_from_the_top, gradients_as_arrays, worst_entry
 from course.network import cross_entropy_from_logits, relu, sigmoid
 
@@ -133,34 +133,27 @@ def _variant(problem, masks=None, scales=None, derivative_from_z=True):
     return gradients
 
 
-def _known_mistakes(problem):
-    """(sentence, gradients) for the usual mistakes of a dropout backward pass."""
+def known_mistakes(problem):
+    """{name: gradients} for the usual mistakes of a dropout backward pass (KNOWN_BACKWARD_MISTAKES)."""
     (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = problem["cache"]
     kp = problem["keep_prob"]
     ones1, ones2 = np.ones_like(D1), np.ones_like(D2)
-    mistakes = [
-        ("dA2 and dA1 are multiplied by the masks but not divided by keep_prob: the forward pass divided the "
-         "kept activations by keep_prob, so their gradients must be divided by it too", dict(scales=(1, 1))),
-        ("dA1 is multiplied by D1 but not divided by keep_prob (dA1 = dA1 * D1 / keep_prob)", dict(scales=(1, 1 / kp))),
-        ("dA2 is multiplied by D2 but not divided by keep_prob (dA2 = dA2 * D2 / keep_prob)", dict(scales=(1 / kp, 1))),
-        ("dA2 and dA1 are multiplied by keep_prob where they must be divided by it",
-         dict(scales=(kp, kp))),
-        ("dA2 and dA1 are divided by keep_prob twice", dict(scales=(1 / kp ** 2, 1 / kp ** 2))),
-        ("the masks are not applied: dA2 and dA1 must be multiplied by the masks D2 and D1 of the cache "
-         "(the units dropped in the forward pass get no gradient)", dict(masks=(ones1, ones2))),
-        ("the mask D1 is not applied to dA1 (dA1 = dA1 * D1 / keep_prob)", dict(masks=(ones1, D2))),
-        ("the mask D2 is not applied to dA2 (dA2 = dA2 * D2 / keep_prob)", dict(masks=(D1, ones2))),
-    ]
+    how = {"not_divided": dict(scales=(1, 1)), "dA1_not_divided": dict(scales=(1, 1 / kp)),
+           "dA2_not_divided": dict(scales=(1 / kp, 1)), "multiplied": dict(scales=(kp, kp)),
+           "divided_twice": dict(scales=(1 / kp ** 2, 1 / kp ** 2)),
+           "no_dropout": dict(masks=(ones1, ones2), scales=(1, 1)),
+           "masks_not_applied": dict(masks=(ones1, ones2)), "D1_not_applied": dict(masks=(ones1, D2)),
+           "D2_not_applied": dict(masks=(D1, ones2))}
     if D1.shape == D2.shape:
-        mistakes.append(("the masks are swapped: dA2 gets D2 and dA1 gets D1, the masks of their own layers",
-                         dict(masks=(D2, D1))))
-    return [(sentence, _variant(problem, **kwargs)) for sentence, kwargs in mistakes]
+        how["masks_swapped"] = dict(masks=(D2, D1))
+    return {name: _variant(problem, **how[name]) for name, _ in KNOWN_BACKWARD_MISTAKES if name in how}
 
 
 def _name_the_mistake(problem, got):
     """A sentence for gradients `got` that are wrong on `problem`."""
-    for sentence, gradients in _known_mistakes(problem):
-        if first_wrong_from_the_top(got, gradients) is None:
+    mistakes = known_mistakes(problem)
+    for name, sentence in KNOWN_BACKWARD_MISTAKES:
+        if name in mistakes and first_wrong_from_the_top(got, mistakes[name]) is None:
             return f"With {_where(problem)}, backward_propagation_with_dropout is wrong: {sentence}."
     return None
 
@@ -185,8 +178,7 @@ def grade_backward_propagation_with_dropout(backward_propagation_with_dropout):
     rng = np.random.default_rng()
     first = random_problem(*BACKWARD_PROBLEMS[0], KEEP_PROBS[0], rng)
     if first_wrong_from_the_top(_call_backward(backward, first), _call_backward(backward, first)) is not None:
-        fail("backward_propagation_with_dropout gives different gradients on two calls with the same cache: it "
-             "must not draw new masks, but use the masks D1 and D2 of the cache, the units the forward pass dropped.")
+        fail(f"backward_propagation_with_dropout {FRESH_MASKS_IN_BACKWARD}.")
     for sizes in BACKWARD_PROBLEMS[:GRADCHECK_PROBLEMS]:
         _gradient_check(backward, random_problem(*sizes, GRADCHECK_KEEP_PROB, rng))
     for sizes in BACKWARD_PROBLEMS:

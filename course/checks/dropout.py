@@ -18,7 +18,8 @@ from course.datasets import read_stored_values
 from course.network import forward_propagation, load_initial_parameters, relu, sigmoid
 
 from .core import call_student, fail, passed
-from .regularization import GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, worst_entry
+from .regularization import (GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, where_to_look,
+                             worst_entry)
 
 CACHE_NAMES = ("Z1", "D1", "A1", "W1", "b1", "Z2", "D2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3")
 # A statistic further than this many standard deviations from what independent masks kept at rate
@@ -232,6 +233,27 @@ def judge_forward(forward, X, parameters, keep_probs, call_name="forward_propaga
         fail(words)
 
 
+# The usual mistakes of a dropout backward pass: (name, sentence). How each one computes its
+# gradients is in autograder/checks/dropout.py (its answers on the visible example are stored).
+KNOWN_BACKWARD_MISTAKES = (
+    ("not_divided", "dA2 and dA1 are multiplied by the masks but not divided by keep_prob: the forward pass divided "
+                    "the kept activations by keep_prob, so their gradients must be divided by it too"),
+    ("dA1_not_divided", "dA1 is multiplied by D1 but not divided by keep_prob (dA1 = dA1 * D1 / keep_prob)"),
+    ("dA2_not_divided", "dA2 is multiplied by D2 but not divided by keep_prob (dA2 = dA2 * D2 / keep_prob)"),
+    ("multiplied", "dA2 and dA1 are multiplied by keep_prob where they must be divided by it"),
+    ("divided_twice", "dA2 and dA1 are divided by keep_prob twice"),
+    ("no_dropout", "this is the backward pass without dropout: dA2 and dA1 must be multiplied by the masks of the "
+                   "cache and divided by keep_prob"),
+    ("masks_not_applied", "the masks are not applied: dA2 and dA1 must be multiplied by the masks D2 and D1 of the "
+                          "cache (the units dropped in the forward pass get no gradient)"),
+    ("D1_not_applied", "the mask D1 is not applied to dA1 (dA1 = dA1 * D1 / keep_prob)"),
+    ("D2_not_applied", "the mask D2 is not applied to dA2 (dA2 = dA2 * D2 / keep_prob)"),
+    ("masks_swapped", "the masks are swapped: dA2 gets D2 and dA1 gets D1, the masks of their own layers"),
+)
+FRESH_MASKS_IN_BACKWARD = ("gives different gradients on two calls with the same cache: it must not draw new masks, "
+                           "but use the masks D1 and D2 of the cache, the units the forward pass dropped")
+
+
 # --- the visible checks ---------------------------------------------------------------------------
 
 def visible_forward_problem(m=1500):
@@ -254,8 +276,9 @@ def check_forward_propagation_with_dropout(forward_propagation_with_dropout):
 def stored_dropout_example():
     """The fixed cache of the visible backward check and its right gradients, from the stored values.
 
-    Returns {keep_prob: (X, Y, cache, gradients)}: X (3, 5), Y (1, 5), the 14-entry cache with
-    fixed masks (all ones for keep_prob = 1), gradients {dW1: (4, 3), ..., db3: (1, 1)}.
+    Returns {keep_prob: (X, Y, cache, gradients, mistakes)}: X (3, 5), Y (1, 5), the 14-entry cache
+    with fixed masks (all ones for keep_prob = 1), gradients {dW1: (4, 3), ..., db3: (1, 1)}, and
+    mistakes {name of KNOWN_BACKWARD_MISTAKES: the gradients that mistake gives} (empty for keep_prob = 1).
     """
     stored = read_stored_values("dropout")
     examples = {}
@@ -263,26 +286,40 @@ def stored_dropout_example():
         group = stored["backward_propagation_with_dropout"][str(i)]
         cache = tuple(group["cache"][name] for name in CACHE_NAMES)
         examples[float(keep_prob)] = (stored["example"]["X"], stored["example"]["Y"], cache,
-                                      {key: group["gradients"][key] for key in GRADIENT_KEYS})
+                                      {key: group["gradients"][key] for key in GRADIENT_KEYS},
+                                      group.get("mistakes", {}))
     return examples
+
+
+def _sign_words(got, right):
+    return " (the opposite of the right value: a sign is flipped)" if close(got, -right) else ""
 
 
 def check_backward_propagation_with_dropout(backward_propagation_with_dropout):
     """Visible checks for backward_propagation_with_dropout on a fixed cache with fixed masks."""
     __tracebackhide__ = True
     examples = stored_dropout_example()
-    for keep_prob in sorted(examples, reverse=True):
-        X, Y, cache, right = examples[keep_prob]
+    got = {}
+    for keep_prob in sorted(examples, reverse=True):   # keep_prob = 1 first
+        X, Y, cache, right, mistakes = examples[keep_prob]
         parameters = {name: cache[CACHE_NAMES.index(name)] for name in ("W1", "b1", "W2", "b2", "W3", "b3")}
         call = f"backward_propagation_with_dropout(X, Y, cache, keep_prob={keep_prob:g})"
-        got = gradients_as_arrays(call_student(backward_propagation_with_dropout, X, Y, cache, keep_prob, call=call),
-                                  parameters, call)
-        key = first_wrong_from_the_top(got, right)
-        if key:
-            if keep_prob == 1:
-                fail(f"With keep_prob = 1 (every mask 1) your {key} is wrong ({worst_entry(got[key], right[key])}): "
-                     "without dropout it is the ordinary gradient, so the mistake is not in the dropout part.")
-            fail(f"With keep_prob = {keep_prob:g} your {key} is wrong ({worst_entry(got[key], right[key])}) although "
-                 f"every gradient is right with keep_prob = 1: apply the cache's masks to dA2 and dA1 "
-                 "(dA = dA * D / keep_prob).")
+        got = [gradients_as_arrays(call_student(backward_propagation_with_dropout, X, Y, cache, keep_prob, call=call),
+                                   parameters, call) for _ in range(2)]
+        if keep_prob < 1 and first_wrong_from_the_top(got[0], got[1]) is not None:
+            fail(f"Your backward_propagation_with_dropout {FRESH_MASKS_IN_BACKWARD}.")
+        key = first_wrong_from_the_top(got[0], right)
+        if key is None:
+            continue
+        if keep_prob == 1:
+            fail(f"With keep_prob = 1 (every mask 1) your {key} is wrong ({worst_entry(got[0][key], right[key])}"
+                 f"{_sign_words(got[0][key], right[key])}): without dropout it is the ordinary gradient, and "
+                 f"{where_to_look(key)}.")
+        for name, sentence in KNOWN_BACKWARD_MISTAKES:
+            if name in mistakes and first_wrong_from_the_top(got[0], mistakes[name]) is None:
+                fail(f"With keep_prob = {keep_prob:g} your gradients are wrong although they are right with "
+                     f"keep_prob = 1: {sentence}.")
+        fail(f"With keep_prob = {keep_prob:g} your {key} is wrong ({worst_entry(got[0][key], right[key])}) although "
+             "every gradient is right with keep_prob = 1: apply the cache's masks to dA2 and dA1 "
+             "(dA = dA * D / keep_prob).")
     passed("dW1, db1, dW2, db2, dW3, db3 are right with keep_prob = 1 and with keep_prob = 0.8 on a fixed cache.")
