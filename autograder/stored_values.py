@@ -115,7 +115,7 @@ def dropout_values():
         D1 = fixed_masks(Z1.shape, 0.4) if keep_prob < 1 else np.ones(Z1.shape)
         A1 = relu(Z1) * D1 / keep_prob
         Z2 = W2 @ A1 + b2
-        D2 = fixed_masks(Z2.shape, 1.1) if keep_prob < 1 else np.ones(Z2.shape)
+        D2 = fixed_masks(Z2.shape, 3.0) if keep_prob < 1 else np.ones(Z2.shape)
         A2 = relu(Z2) * D2 / keep_prob
         Z3 = W3 @ A2 + b3
         A3 = sigmoid(Z3)
