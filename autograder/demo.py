@@ -44,6 +44,17 @@ DEMO_SUBMISSIONS = {
         },
         "cyd_untouched": {},
     },
+    "dropout": {
+        "ada_correct": {
+            "forward_propagation_with_dropout": "forward_propagation_with_dropout/default_rng_random.py",
+            "backward_propagation_with_dropout": "backward_propagation_with_dropout/np_where_mask.py",
+        },
+        "bob_buggy": {
+            "forward_propagation_with_dropout": "forward_propagation_with_dropout/bug_seed_inside_function.py",
+            "backward_propagation_with_dropout": "backward_propagation_with_dropout/bug_not_divided_by_keep_prob.py",
+        },
+        "cyd_untouched": {},
+    },
 }
 
 

@@ -150,7 +150,7 @@ def accuracy(X, Y, parameters):
 
 def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
           num_iterations=10000, print_every=2500, record_every=100, seed=None,
-          cost=None, backward=None, monitor=None):
+          cost=None, backward=None, monitor=None, forward=None):
     """Train the 3-layer network by batch gradient descent from a chosen initialization.
 
     Inputs:
@@ -168,6 +168,9 @@ def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
       (default: backward_propagation, the gradient of the cross-entropy)
     - monitor: function (iteration, parameters), called whenever the cost is recorded,
       e.g. to follow the cost on a dev set
+    - forward: function (X, parameters) -> (A3, cache), the forward pass used for training, e.g.
+      one with dropout (default: forward_propagation); with another forward pass, give the cost
+      and the backward pass that go with its cache
     Returns:
     - parameters: the trained parameters
     - costs: list of (iteration, cost) pairs, recorded every `record_every` iterations
@@ -176,12 +179,13 @@ def train(X, Y, initialize, layers_dims=(2, 10, 5, 1), learning_rate=0.01,
     if layers_dims[0] != X.shape[0]:
         raise ValueError(f"layers_dims[0] is {layers_dims[0]} but X has {X.shape[0]} features per example")
     backward = backward or backward_propagation
+    forward = forward or forward_propagation
     if seed is not None:
         np.random.seed(seed)
     parameters = initialize(layers_dims)
     costs = []
     for i in range(num_iterations + 1):
-        A3, cache = forward_propagation(X, parameters)
+        A3, cache = forward(X, parameters)
         recording, printing = i % record_every == 0, bool(print_every) and i % print_every == 0
         if recording or printing:
             value = cross_entropy_from_logits(cache[8], Y) if cost is None else cost(A3, parameters)

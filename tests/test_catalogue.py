@@ -19,6 +19,7 @@ from tests.catalogue.loader import load_cases
 GRADED_FUNCTIONS = {
     "initialization": ("initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"),
     "regularization": ("compute_cost_with_regularization", "backward_propagation_with_regularization"),
+    "dropout": ("forward_propagation_with_dropout", "backward_propagation_with_dropout"),
 }
 CASES = [case for assignment in GRADED_FUNCTIONS for case in load_cases(assignment)]
 CORRECT = [case for case in CASES if case.expect_pass]
@@ -79,7 +80,8 @@ def test_does_the_grader_reject_this_bug_with_a_clear_sentence(case):
 
 # Visible checks that compare with exact values, so every catalogue bug must already fail there
 # (the initialization checks only look at rough scales, on purpose: the hidden tests judge the shape).
-EXACT_VISIBLE_CHECKS = ("regularization",)
+# The dropout forward check measures the masks on 1,500 examples, enough to catch every bug too.
+EXACT_VISIBLE_CHECKS = ("regularization", "dropout")
 
 
 @pytest.mark.parametrize("case", [case for case in BUGGY if case.assignment in EXACT_VISIBLE_CHECKS], ids=case_id)

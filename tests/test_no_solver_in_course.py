@@ -2,7 +2,7 @@
 
 The `course` package ships to students, so none of its functions may compute a graded answer on new
 inputs. This is checked by an oracle that knows nothing of course's function names or signatures:
-for each graded function of both assignments it draws fresh random inputs, computes the answer with
+for each graded function of every assignment it draws fresh random inputs, computes the answer with
 the reference solution (autograder/solutions), then calls every public callable of every module of
 `course` with every arrangement of those inputs (and of the sizes a helper might take instead, such
 as m), and looks for the answer in what comes back. A solver that returns under another name, with
@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 import course
+from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import initialization as init_reference
 from autograder.solutions import regularization as reg_reference
 from course.network import forward_propagation
@@ -171,6 +172,46 @@ def gradients_oracle(rng):
     return pool, lambda result: all(holds(result, right[key]) for key in GRADIENT_KEYS)
 
 
+def dropout_forward_oracle(rng):
+    """(pool of inputs, solves(result)) for forward_propagation_with_dropout: the masks are random,
+    so a result solves the exercise if it holds the first hidden layer's activations after inverted
+    dropout, relu(Z1) * D1 / keep_prob for a 0/1 mask D1 that keeps some active units and drops others."""
+    problem = regularization_problem(rng)
+    keep_prob = float(rng.uniform(0.4, 0.9))
+    parameters = problem["parameters"]
+    active = np.maximum(0, parameters["W1"] @ problem["X"] + parameters["b1"])
+    pool = {"X": problem["X"], "parameters": parameters, "keep_prob": keep_prob, "m": problem["m"]}
+
+    def solves(result):
+        for got in arrays_in(result):
+            if got.shape == active.shape:
+                kept = np.isclose(got, active / keep_prob, rtol=RTOL, atol=0) & (active > 0)
+                dropped = (got == 0) & (active > 0)
+                if np.all(kept | dropped | ((active == 0) & (got == 0))) and kept.any() and dropped.any():
+                    return True
+        return False
+    return pool, solves
+
+
+def dropout_backward_oracle(rng):
+    """(pool of inputs, solves(result)) for backward_propagation_with_dropout: the answer is all six
+    blocks dW1 ... db3 of the gradients on a dropout cache with fresh masks, whatever holds them."""
+    problem = regularization_problem(rng)
+    keep_prob = float(rng.uniform(0.4, 0.9))
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = problem["cache"]
+    X, parameters = problem["X"], problem["parameters"]
+    D1 = (rng.random(Z1.shape) < keep_prob).astype(float)
+    A1 = np.maximum(0, Z1) * D1 / keep_prob
+    Z2 = W2 @ A1 + b2
+    D2 = (rng.random(Z2.shape) < keep_prob).astype(float)
+    A2 = np.maximum(0, Z2) * D2 / keep_prob
+    Z3 = W3 @ A2 + b3
+    cache = (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, 1 / (1 + np.exp(-Z3)), W3, b3)
+    pool = {"X": X, "Y": problem["Y"], "cache": cache, "keep_prob": keep_prob, "m": problem["m"]}
+    right = dropout_reference.backward_propagation_with_dropout(X, problem["Y"], cache, keep_prob)
+    return pool, lambda result: all(holds(result, right[key]) for key in GRADIENT_KEYS)
+
+
 def initializer_oracle(name, required_std):
     """An oracle (rng -> (pool, solves(result))) for an initialization function.
 
@@ -210,6 +251,8 @@ SEED = 20240601
 ORACLES = {
     "compute_cost_with_regularization": cost_oracle,
     "backward_propagation_with_regularization": gradients_oracle,
+    "forward_propagation_with_dropout": dropout_forward_oracle,
+    "backward_propagation_with_dropout": dropout_backward_oracle,
     "initialize_parameters_zeros": initializer_oracle("initialize_parameters_zeros", lambda n_prev: 0.0),
     "initialize_parameters_random": initializer_oracle("initialize_parameters_random", lambda n_prev: 10.0),
     "initialize_parameters_he": initializer_oracle("initialize_parameters_he", lambda n_prev: np.sqrt(2 / n_prev)),
@@ -299,6 +342,19 @@ class Helpers:
         return {key: value for l in range(1, len(dims)) for key, value in (
             (f"W{l}", np.random.randn(dims[l], dims[l - 1]) * 10), (f"b{l}", np.zeros((dims[l], 1))))}
 
+def thinned(parameters, X, keep_prob):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    D1 = np.random.rand(*Z1.shape) < keep_prob
+    return {"A1": np.maximum(0, Z1) * D1 / keep_prob, "D1": D1}
+
+def dropout_gradients(cache, X, Y, keep_prob):
+    (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    m = X.shape[1]
+    dZ3 = A3 - Y
+    dZ2 = (W3.T @ dZ3) * D2 / keep_prob * (Z2 > 0)
+    dZ1 = (W2.T @ dZ2) * D1 / keep_prob * (Z1 > 0)
+    return [(dZ @ A.T / m, dZ.sum(axis=1, keepdims=True) / m) for dZ, A in ((dZ1, X), (dZ2, A1), (dZ3, A2))]
+
 TABLE = {"penalty": lambda W, lambd, m: lambd / (2 * m) * sum(np.sum(W[k] ** 2) for k in ("W1", "W2", "W3"))}
 '''
 
@@ -316,6 +372,8 @@ def planted():
                                           "planted.summary(Y, lambd, A3, parameters)"]),
     ("backward_propagation_with_regularization", ["planted.blocks(cache, lambd, Y, X)",
                                                   "planted.regularized_gradients(X, Y, cache, lambd)"]),
+    ("forward_propagation_with_dropout", ["planted.thinned(parameters, X, keep_prob)"]),
+    ("backward_propagation_with_dropout", ["planted.dropout_gradients(cache, X, Y, keep_prob)"]),
     ("initialize_parameters_zeros", ["planted.blank(layers_dims)"]),
     ("initialize_parameters_random", ["planted.Helpers.scaled(layers_dims)", "planted.large(layers_dims)"]),
     ("initialize_parameters_he", ["planted.fan_in_scaled(layers_dims)", "planted.initialize_parameters(layers_dims)"]),

@@ -62,3 +62,27 @@ def test_do_the_stored_answers_change_with_lambd_where_the_l2_term_does():
 def test_is_the_stored_values_file_kept_apart_from_the_datasets():
     assert STORED_VALUES.exists() and STORED_VALUES.stem not in available_datasets()
     assert set(read_stored_values("regularization/example")) == {"X", "Y", "parameters"}
+
+
+def test_are_the_stored_dropout_answers_the_reference_on_the_stored_caches():
+    from autograder.checks.dropout import known_mistakes
+    from autograder.solutions import dropout as reference
+    from course.checks.dropout import CACHE_NAMES, KNOWN_BACKWARD_MISTAKES, stored_dropout_example
+
+    examples = stored_dropout_example()
+    assert sorted(examples) == [0.8, 1.0]
+    for keep_prob, (X, Y, cache, gradients, mistakes) in examples.items():
+        D1, D2 = cache[CACHE_NAMES.index("D1")], cache[CACHE_NAMES.index("D2")]
+        assert set(np.unique(D1)) | set(np.unique(D2)) <= {0.0, 1.0}
+        assert (keep_prob == 1) == bool(D1.all() and D2.all()), "fixed masks drop some units, except with keep_prob = 1"
+        right = reference.backward_propagation_with_dropout(X, Y, cache, keep_prob)
+        for key in gradients:
+            np.testing.assert_allclose(gradients[key], right[key], rtol=1e-12, atol=1e-15, err_msg=f"{key}, {keep_prob}")
+        if keep_prob < 1:
+            # Every usual mistake is stored, and each one differs from the right answer.
+            assert sorted(mistakes) == sorted(name for name, _ in KNOWN_BACKWARD_MISTAKES)
+            again = known_mistakes({"X": X, "Y": Y, "cache": cache, "keep_prob": keep_prob, "sizes": (3, 4, 4, 5)})
+            for name, wrong in mistakes.items():
+                assert any(not np.allclose(wrong[key], right[key]) for key in right), name
+                for key in wrong:
+                    np.testing.assert_allclose(wrong[key], again[name][key], rtol=1e-12, atol=1e-15)

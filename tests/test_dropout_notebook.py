@@ -1,0 +1,97 @@
+"""Does the dropout notebook tell its story when a student runs it?
+
+Real kernels: the release, completed with the reference solutions, runs as a student runs it, and
+the numbers it prints must show what the notebook teaches. The reference draws its masks with
+np.random.rand after the np.random.seed(1) of the notebook's `model`, so the numbers it prints are
+the ones the notebook gives as expected output (other correct styles draw other masks; the notebook
+says how much their numbers vary).
+"""
+
+import re
+
+import pytest
+
+from autograder.nbgrader_course import REPO_ROOT
+from autograder.solutions import reference_answers
+from autograder.submissions import fill_solutions
+from tests.notebooks import expected_check_lines, outputs_of, run_as_student
+
+ASSIGNMENT = "dropout"
+RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """(everything the completed release printed, the notebook's markdown), after checking it ran
+    without errors or stderr and drew its figures."""
+    notebook = run_as_student(fill_solutions(RELEASE, reference_answers(ASSIGNMENT)), tmp_path_factory.mktemp("student"))
+    assert outputs_of(notebook, "error") == []
+    assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
+    assert len(outputs_of(notebook, "display_data")) >= 3, "every figure is drawn"
+    text = "".join(o.text for o in outputs_of(notebook, "stream"))
+    # What the notebook tells students to expect is what its checks print.
+    expected = expected_check_lines(notebook)
+    assert len(expected) == 2 and all(line in text for line in expected), (expected, text)
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    return text, markdown
+
+
+@pytest.fixture(scope="module")
+def printed(run):
+    return run[0]
+
+
+def accuracies(printed, model):
+    """(train, dev, test, gap) of a model's line in the notebook's report, as fractions."""
+    line = re.search(rf"^{re.escape(model)}: train accuracy ([\d.]+)%, dev accuracy ([\d.]+)%, "
+                     rf"test accuracy ([\d.]+)%, gap train - test ([\d.]+)%$", printed, re.M)
+    assert line, f"no report for {model!r} in:\n{printed}"
+    return tuple(float(value) / 100 for value in line.groups())
+
+
+@pytest.mark.slow
+def test_does_the_unregularized_model_overfit(printed):
+    train, dev, test, gap = accuracies(printed, "no regularization")
+    assert train >= 0.93 and gap >= 0.08 and train - dev >= 0.05
+
+
+@pytest.mark.slow
+def test_does_dropout_shrink_the_gap_between_train_and_test(printed):
+    plain, dropout = accuracies(printed, "no regularization"), accuracies(printed, "dropout, keep_prob = 0.7")
+    assert dropout[0] < plain[0], "lower training accuracy"
+    assert dropout[1] > plain[1] and dropout[2] > plain[2], "higher dev and test accuracy"
+    assert dropout[3] < plain[3] - 0.02, "a smaller gap"
+
+
+@pytest.mark.slow
+def test_does_the_table_compare_none_l2_and_dropout_on_the_same_data(printed):
+    rows = {name.strip(): [float(v) / 100 for v in values] for name, *values in
+            re.findall(r"^(no regularization|L2, lambda = 0.7|dropout, keep_prob = 0.7)\s+([\d.]+)%\s+([\d.]+)%\s+"
+                       r"([\d.]+)%\s+([\d.]+)%$", printed, re.M)}
+    assert sorted(rows) == ["L2, lambda = 0.7", "dropout, keep_prob = 0.7", "no regularization"]
+    for name in ("no regularization", "dropout, keep_prob = 0.7"):
+        assert tuple(rows[name]) == pytest.approx(accuracies(printed, name)), name
+    assert all(rows[name][3] < rows["no regularization"][3] for name in ("L2, lambda = 0.7", "dropout, keep_prob = 0.7"))
+
+
+@pytest.mark.slow
+def test_is_the_cost_smooth_at_keep_prob_1_and_noisy_with_dropout(printed):
+    assert "keep_prob = 1, 1000 iterations: the cost decreases at every recorded step: True" in printed
+    found = re.search(r"largest rise from one recorded cost to the next: ([\d.]+) without dropout, ([\d.]+) with dropout",
+                      printed)
+    assert found and float(found[2]) > 5 * float(found[1])
+
+
+@pytest.mark.slow
+def test_are_the_printed_figures_the_expected_output_the_notebook_gives(run):
+    printed, markdown = run
+    blocks = re.findall(r"\*\*Expected output.*?```\n(.*?)```", markdown, re.S)
+    lines = [line for block in blocks for line in block.splitlines() if line.strip() and line != "..."]
+    assert len(lines) >= 10
+    for line in lines:
+        assert line.strip() in printed, line
+
+
+@pytest.mark.slow
+def test_does_the_notebook_never_print_inf_or_nan(printed):
+    assert not re.search(r"\b(inf|nan)\b", printed)
