@@ -159,7 +159,8 @@ def _network_variants(problem, gradients, epsilon):
     """{phrase: difference} of the usual wrong gradient_check_n for one call."""
     X, Y, parameters = problem["X"], problem["Y"], problem["parameters"]
     grad = gradients_to_vector(gradients)
-    two_sided = reference.gradapprox_n(parameters, X, Y, epsilon)
+    two_sided = _numeric(parameters, X, Y, epsilon,
+                         lambda J, t, i, e: (J(_shifted(t, i, e)) - J(_shifted(t, i, -e))) / (2 * e))
     one_sided = _numeric(parameters, X, Y, epsilon,
                          lambda J, t, i, e: (J(_shifted(t, i, e)) - J(t)) / e)
     theta, _ = dictionary_to_vector(parameters)
