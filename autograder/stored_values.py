@@ -103,6 +103,8 @@ def gradient_checking_values():
     provided = backward_propagation_n(X, Y, cache)
     keys = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
     check_n = gradient_checking_reference.gradient_check_n
+    from autograder.checks.gradient_checking import _network_variants as network_variants
+    problem = {"X": X, "Y": Y, "parameters": parameters}
     points = np.array([[2.0, 4.0], [-1.5, 0.5], [3.0, -2.0]])
     return {
         "scalars": {"points": points,
@@ -113,7 +115,12 @@ def gradient_checking_values():
         "provided": {key: provided[key] for key in keys},
         "differences": {"right_1e-7": np.float64(check_n(parameters, right, X, Y)),
                         "provided_1e-7": np.float64(check_n(parameters, provided, X, Y)),
-                        "right_1e-2": np.float64(check_n(parameters, right, X, Y, 1e-2))},
+                        "right_1e-2": np.float64(check_n(parameters, right, X, Y, 1e-2)),
+                        "mistakes": {name: {key: np.float64(value) for key, value in
+                                            network_variants(problem, gradients, epsilon).items()}
+                                     for name, gradients, epsilon in (("right_1e-7", right, 1e-7),
+                                                                      ("provided_1e-7", provided, 1e-7),
+                                                                      ("right_1e-2", right, 1e-2))}},
         "gradient_check": {"difference_1e-2": np.float64(gradient_checking_reference.gradient_check(2.0, 4.0, 1e-2))},
     }
 

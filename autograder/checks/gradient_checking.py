@@ -30,8 +30,8 @@ import numpy as np
 from autograder.gradcheck import gradcheck
 from autograder.solutions import gradient_checking as reference
 from course.checks import call_student, fail
-from course.checks.gradient_checking import (GRADIENT_KEYS, difference_as_float, number_as_float,
-                                             same_difference)
+from course.checks.gradient_checking import (NETWORK_MISTAKES, difference_as_float, number_as_float, same_difference,
+                                             scalar_mistake)
 from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 from course.gradient_checking import (LAYERS_DIMS, PARAMETER_KEYS, dictionary_to_vector, forward_propagation_n,
                                       gradients_to_vector, vector_to_dictionary)
@@ -73,19 +73,6 @@ def grade_backward_propagation(backward_propagation):
     _passed()
 
 
-def _scalar_variants(x, theta, epsilon):
-    """{phrase: difference} of the usual wrong gradient_check on one point."""
-    grad = x
-    two_sided = (theta + epsilon) * x - (theta - epsilon) * x
-
-    def rel(approx, numerator=None, denominator=None):
-        num = abs(grad - approx) if numerator is None else numerator
-        den = abs(grad) + abs(approx) if denominator is None else denominator
-        return num / den
-    return {
-        "the two-sided difference is divided by epsilon instead of 2 * epsilon": rel(two_sided / epsilon),
-        "thetaminus is not theta - epsilon (it equals thetaplus, so the numerical derivative is 0)": rel(0.0),
-    }
 
 
 def grade_gradient_check(gradient_check):
@@ -100,9 +87,9 @@ def grade_gradient_check(gradient_check):
             want = reference.gradient_check(*args)
             if same_difference(got, want):
                 continue
-            for phrase, value in _scalar_variants(x, theta, 1e-7 if epsilon is None else epsilon).items():
-                if same_difference(got, value):
-                    fail(f"{call} returned {got:.6g} where the relative difference is {want:.3g}: {phrase}.")
+            phrase = scalar_mistake(got)
+            if phrase:
+                fail(f"{call} returned {got:.6g} where the relative difference is {want:.3g}: {phrase}.")
             fail(f"{call} returned {got:.6g}, but the relative difference ||grad - gradapprox|| / "
                  f"(||grad|| + ||gradapprox||) with the two-sided gradapprox is {want:.3g} there.")
     _passed()
@@ -171,19 +158,13 @@ def _network_variants(problem, gradients, epsilon):
         return float(np.linalg.norm(grad - approx) / (np.linalg.norm(grad) + np.linalg.norm(approx)))
     norm = np.linalg.norm
     return {
-        "it uses the one-sided difference (J(theta + epsilon) - J(theta)) / epsilon; use the two-sided "
-        "(J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon)": rel(one_sided),
-        "thetaminus is theta itself (built from thetaplus, or the same array), so it computes "
-        "(J(theta + epsilon) - J(theta)) / (2 * epsilon)": rel(one_sided / 2),
-        "the two-sided difference is divided by epsilon instead of 2 * epsilon": rel(2 * two_sided),
-        "it perturbs every entry at once (theta + epsilon for the whole vector) instead of one entry i at a time":
-            rel(all_at_once),
-        "it returns the numerator ||grad - gradapprox|| alone, without dividing by ||grad|| + ||gradapprox||":
-            float(norm(grad - two_sided)),
-        "the denominator is the norm of the sum ||grad + gradapprox|| instead of the sum of the norms "
-        "||grad|| + ||gradapprox||": float(norm(grad - two_sided) / norm(grad + two_sided)),
-        "the denominator adds the entries (np.sum(grad) + np.sum(gradapprox)) instead of their norms "
-        "||grad|| + ||gradapprox||": float(norm(grad - two_sided) / (np.sum(grad) + np.sum(two_sided))),
+        "one_sided": rel(one_sided),
+        "thetaminus_is_theta": rel(one_sided / 2),
+        "missing_2": rel(2 * two_sided),
+        "all_at_once": rel(all_at_once),
+        "numerator_only": float(norm(grad - two_sided)),
+        "norm_of_sum": float(norm(grad - two_sided) / norm(grad + two_sided)),
+        "no_norms": float(norm(grad - two_sided) / (np.sum(grad) + np.sum(two_sided))),
     }
 
 
@@ -210,8 +191,9 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
                 want = reference.gradient_check_n(problem["parameters"], gradients, problem["X"], problem["Y"], step)
                 if same_difference(got, want):
                     continue
-                for phrase, value in _network_variants(problem, gradients, step).items():
+                for mistake, value in _network_variants(problem, gradients, step).items():
                     if same_difference(got, value):
+                        phrase = NETWORK_MISTAKES[mistake]
                         fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {phrase}.")
                 fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: "
                      + _hint_n(got, want, step, label))
@@ -221,7 +203,7 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
 def _hint_n(got, want, epsilon, label):
     if label.startswith("the right") and epsilon >= 1e-3:
         return (f"with epsilon = {epsilon:g} a two-sided difference from theta, one entry at a time, is this close; "
-                "check that each perturbed entry is put back (parameters restored) before the next one, and that "
+                "check that each perturbed entry is restored (put back) before the next one, and that "
                 "J(theta + epsilon) and J(theta - epsilon) are both evaluated at theta moved by one entry only.")
     if "other order" in label:
         return ("flatten the gradients in the same order as the parameters (W1, b1, W2, b2, W3, b3, with "

@@ -9,7 +9,8 @@ Layout of the stored group gradient_checking/:
 - example/X: (4, 3), Y: (1, 3), parameters/W1 ... b3 of [4, 5, 3, 1]
 - right/dW1 ... db3: the right gradients on the example; provided/dW1 ... db3: those of the
   provided backward_propagation_n with its planted bugs
-- differences/right_1e-2, right_1e-7, provided_1e-7: gradient_check_n on the example
+- differences/right_1e-2, right_1e-7, provided_1e-7: gradient_check_n on the example, and
+  differences/mistakes/<case>/<mistake>: what each of NETWORK_MISTAKES returns there
 - gradient_check/difference_1e-2: gradient_check(x=2, theta=4, epsilon=1e-2)
 """
 
@@ -26,6 +27,38 @@ ROUND_OFF = 1e-6
 # Above it, two differences must agree to this relative tolerance (a difference of wrong gradients,
 # or of right ones at a large epsilon, is stable to many more digits than that).
 RTOL = 1e-5
+
+
+# The usual wrong gradient_check_n, by name: what the student reads when their difference is the
+# one that mistake gives (the stored values hold each one's difference on the fixed example).
+NETWORK_MISTAKES = {
+    "one_sided": "it uses the one-sided difference (J(theta + epsilon) - J(theta)) / epsilon; use the two-sided "
+                 "(J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon)",
+    "thetaminus_is_theta": "thetaminus is theta itself (built from thetaplus, or the same array), so it computes "
+                           "(J(theta + epsilon) - J(theta)) / (2 * epsilon)",
+    "missing_2": "the two-sided difference is divided by epsilon instead of 2 * epsilon",
+    "all_at_once": "it perturbs every entry at once (theta + epsilon for the whole vector) instead of one entry i at a time",
+    "numerator_only": "it returns the numerator ||grad - gradapprox|| alone, without dividing by "
+                      "||grad|| + ||gradapprox||",
+    "norm_of_sum": "the denominator is the norm of the sum ||grad + gradapprox|| instead of the sum of the norms "
+                   "||grad|| + ||gradapprox||",
+    "no_norms": "the denominator adds the entries (np.sum(grad) + np.sum(gradapprox)) instead of their norms "
+                "||grad|| + ||gradapprox||",
+}
+
+
+def scalar_mistake(difference):
+    """A phrase naming a known mistake of gradient_check from the difference it returned, else None.
+
+    J = theta * x is linear, so the usual mistakes give constants: gradapprox = 2 x (divided by
+    epsilon instead of 2 epsilon) gives 1/3, gradapprox = 0 (thetaminus equal to thetaplus) gives 1.
+    """
+    if abs(difference - 1 / 3) < 1e-6:
+        return "the two-sided difference is divided by epsilon instead of 2 * epsilon"
+    if abs(difference - 1) < 1e-6:
+        return ("the numerical derivative is 0: J_plus and J_minus are the same number, is thetaminus "
+                "theta - epsilon (not thetaplus)?")
+    return None
 
 
 def same_difference(got, want):
@@ -103,6 +136,9 @@ def check_gradient_check(gradient_check):
     want = float(_stored()["gradient_check"]["difference_1e-2"])
     call = "gradient_check(x=2, theta=4)"
     default = difference_as_float(call_student(gradient_check, 2.0, 4.0, call=call), call)
+    if default >= ROUND_OFF and scalar_mistake(default):
+        fail(f"{call} returned {default:.6g}, but with a right backward_propagation the relative difference is "
+             f"round-off, below 1e-7: {scalar_mistake(default)}.")
     if default >= ROUND_OFF:
         fail(f"{call} returned {default:.6g}, but with a right backward_propagation the relative difference is "
              "round-off, below 1e-7: check the two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / "
@@ -130,14 +166,20 @@ def check_gradient_check_n(gradient_check_n):
         got[name] = difference_as_float(call_student(gradient_check_n, *args, call=call), call)
         want = float(differences[name])
         if not same_difference(got[name], want):
+            mistakes = differences["mistakes"][name]
+            known = next((NETWORK_MISTAKES[key] for key in NETWORK_MISTAKES if same_difference(got[name], float(mistakes[key]))), None)
+            if known:
+                fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {known}.")
             if name == "right_1e-2":
-                hint = ("a two-sided difference around theta, one entry at a time, with every entry put back "
-                        "before the next, gives this; a one-sided difference gives about 100 times more")
+                hint = ("a two-sided difference around theta, one entry at a time, gives this: is every perturbed "
+                        "entry restored before the next one (a copy of theta per entry, or the entry put back)?")
             elif name == "provided_1e-7":
                 hint = ("check the 2 in 2 * epsilon, the formula ||grad - gradapprox|| / (||grad|| + ||gradapprox||), "
                         "and that gradients and parameters are flattened in the same order")
             else:
-                hint = "check the two-sided difference and the formula"
+                hint = ("check the two-sided difference, the formula, and that the gradients are flattened in the "
+                        "order of the parameters (W1, b1, ..., b3, as gradients_to_vector does), not in the order "
+                        "of the keys of the gradients dict")
             fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {hint}.")
     passed(f"difference = {got['provided_1e-7']:.6g} with the provided gradients, {got['right_1e-7']:.2g} with "
            "the right ones.")
