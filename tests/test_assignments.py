@@ -61,6 +61,17 @@ ASSIGNMENTS = [
         "einsum_products", "np_mean_for_db", "db3_one_entry_without_keepdims", "bug_no_l2_in_dW1",
         "bug_l2_halved_in_dW2", "bug_l2_doubled_in_dW1", "bug_relu_mask_A2_ge_0",
         "bug_db1_summed_over_all_axes")),
+    Assignment("gradient_checking", (
+        # forward_propagation, backward_propagation
+        "np_multiply", "bug_sum", "float_x", "bug_theta",
+        # gradient_check
+        "prints_message", "abs_instead_of_norm", "bug_missing_2", "bug_thetaminus_is_thetaplus",
+        # gradient_check_n (prints_message and bug_missing_2 too)
+        "in_place_perturb_and_restore", "perturb_the_dict_in_place", "identity_matrix_rows", "bug_one_sided",
+        "bug_aliasing_same_array", "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
+        "bug_numerator_only", "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
+        # backward_propagation_n
+        "fixed_classic", "einsum", "bug_provided_unchanged", "bug_db1_4_over_m_left")),
 ]
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
 

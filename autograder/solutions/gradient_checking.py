@@ -98,34 +98,6 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
     return difference
 
 
-def difference_by_block(parameters, gradients, X, Y, epsilon=1e-7):
-    """
-    The relative difference of each parameter block on its own (not graded).
-
-    Inputs: as gradient_check_n
-    Returns: {"dW1": difference, "db1": ..., "db3": ...}
-    """
-    ### BEGIN SOLUTION
-    parameters_values, keys = dictionary_to_vector(parameters)
-    grad = gradients_to_vector(gradients)
-    gradapprox = np.zeros_like(grad)
-    for i in range(parameters_values.shape[0]):
-        theta_plus = np.copy(parameters_values)
-        theta_plus[i] += epsilon
-        theta_minus = np.copy(parameters_values)
-        theta_minus[i] -= epsilon
-        J_plus, _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_plus))
-        J_minus, _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_minus))
-        gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)
-    differences = {}
-    for key in ("W1", "b1", "W2", "b2", "W3", "b3"):
-        block = keys == key
-        g, a = grad[block], gradapprox[block]
-        differences["d" + key] = float(np.linalg.norm(g - a) / (np.linalg.norm(g) + np.linalg.norm(a)))
-    ### END SOLUTION
-    return differences
-
-
 def backward_propagation_n(X, Y, cache):
     """
     Backward pass of the [4, 5, 3, 1] network (the provided one, with its bugs fixed).
