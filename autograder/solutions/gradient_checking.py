@@ -14,7 +14,7 @@ from course.gradient_checking import (dictionary_to_vector, forward_propagation_
 def forward_propagation(x, theta):
     """
     Inputs: x, theta: real numbers
-    Returns: J = theta * x
+    Returns: J, the cost J(theta): theta times x
     """
     ### BEGIN SOLUTION
     J = theta * x
