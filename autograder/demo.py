@@ -46,6 +46,8 @@ DEMO_SUBMISSIONS = {
     },
     "gradient_checking": {
         "ada_correct": {
+            "forward_propagation": "forward_propagation/x_times_theta.py",
+            "backward_propagation": "backward_propagation/float_x.py",
             "gradient_check": "gradient_check/abs_instead_of_norm.py",
             "gradient_check_n": "gradient_check_n/in_place_perturb_and_restore.py",
             "backward_propagation_n": "backward_propagation_n/einsum.py",
