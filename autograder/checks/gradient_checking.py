@@ -142,30 +142,42 @@ def _shifted(theta, i, delta):
     return moved
 
 
-def _network_variants(problem, gradients, epsilon):
-    """{phrase: difference} of the usual wrong gradient_check_n for one call."""
+def _network_variants(problem, gradients, epsilon, names=None):
+    """{mistake: difference} of the usual wrong gradient_check_n (NETWORK_MISTAKES) for one call;
+    `names` limits the work to those mistakes."""
+    names = set(NETWORK_MISTAKES if names is None else names)
     X, Y, parameters = problem["X"], problem["Y"], problem["parameters"]
     grad = gradients_to_vector(gradients)
-    two_sided = _numeric(parameters, X, Y, epsilon,
-                         lambda J, t, i, e: (J(_shifted(t, i, e)) - J(_shifted(t, i, -e))) / (2 * e))
-    one_sided = _numeric(parameters, X, Y, epsilon,
-                         lambda J, t, i, e: (J(_shifted(t, i, e)) - J(t)) / e)
-    theta, _ = dictionary_to_vector(parameters)
-    J = lambda vector: forward_propagation_n(X, Y, vector_to_dictionary(vector))[0]   # noqa: E731
-    all_at_once = (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon) * np.ones_like(theta)
+    norm = np.linalg.norm
 
     def rel(approx):
-        return float(np.linalg.norm(grad - approx) / (np.linalg.norm(grad) + np.linalg.norm(approx)))
-    norm = np.linalg.norm
-    return {
-        "one_sided": rel(one_sided),
-        "thetaminus_is_theta": rel(one_sided / 2),
-        "missing_2": rel(2 * two_sided),
-        "all_at_once": rel(all_at_once),
-        "numerator_only": float(norm(grad - two_sided)),
-        "norm_of_sum": float(norm(grad - two_sided) / norm(grad + two_sided)),
-        "no_norms": float(norm(grad - two_sided) / (np.sum(grad) + np.sum(two_sided))),
+        return float(norm(grad - approx) / (norm(grad) + norm(approx)))
+
+    def two_sided(e):
+        return _numeric(parameters, X, Y, e, lambda J, t, i, e: (J(_shifted(t, i, e)) - J(_shifted(t, i, -e))) / (2 * e))
+
+    def one_sided():
+        return _numeric(parameters, X, Y, epsilon, lambda J, t, i, e: (J(_shifted(t, i, e)) - J(t)) / e)
+
+    def all_at_once():
+        theta, _ = dictionary_to_vector(parameters)
+        J = lambda vector: forward_propagation_n(X, Y, vector_to_dictionary(vector))[0]   # noqa: E731
+        return (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon) * np.ones_like(theta)
+
+    right = two_sided(epsilon) if names - {"one_sided", "thetaminus_is_theta", "all_at_once", "epsilon_ignored"} else None
+    formulas = {
+        "one_sided": lambda: rel(one_sided()),
+        "thetaminus_is_theta": lambda: rel(one_sided() / 2),
+        "missing_2": lambda: rel(2 * right),
+        "precedence": lambda: rel(right * epsilon ** 2),
+        "sign": lambda: rel(-right),
+        "all_at_once": lambda: rel(all_at_once()),
+        "epsilon_ignored": lambda: rel(two_sided(1e-7)),
+        "numerator_only": lambda: float(norm(grad - right)),
+        "norm_of_sum": lambda: float(norm(grad - right) / norm(grad + right)),
+        "no_norms": lambda: float(norm(grad - right) / (np.sum(grad) + np.sum(right))),
     }
+    return {name: formulas[name]() for name in NETWORK_MISTAKES if name in names}
 
 
 def _call_check_n(gradient_check_n, problem, gradients, epsilon, label):
@@ -182,6 +194,7 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
     """The reference's difference on fresh networks, several gradients and several epsilon."""
     __tracebackhide__ = True
     rng = np.random.default_rng() if rng is None else rng
+    calls = []   # (call, got, want, problem, gradients, epsilon, label) of every call
     for m in EXAMPLES:
         problem = random_network_problem(m, rng)
         for label, gradients in gradient_variants(problem, rng):
@@ -189,20 +202,31 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
                 call, got = _call_check_n(gradient_check_n, problem, gradients, epsilon, label)
                 step = 1e-7 if epsilon is None else epsilon
                 want = reference.gradient_check_n(problem["parameters"], gradients, problem["X"], problem["Y"], step)
-                if same_difference(got, want):
-                    continue
-                for mistake, value in _network_variants(problem, gradients, step).items():
-                    if same_difference(got, value):
-                        phrase = NETWORK_MISTAKES[mistake]
-                        fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {phrase}.")
-                fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: "
-                     + _hint_n(got, want, step, label))
-    _passed()
+                calls.append((call, got, want, problem, gradients, step, label))
+    wrong = [c for c in calls if not same_difference(c[1], c[2])]
+    if not wrong:
+        _passed()
+        return
+    call, got, want, _, _, step, label = wrong[0]
+    # A known mistake is named only if it gives what the student returned on every call: several
+    # mistakes give the same number on one call (1/3 for a missing 2 and for thetaminus = theta).
+    candidates = list(NETWORK_MISTAKES)
+    for _, got_c, _, problem, gradients, step_c, _ in calls:
+        variants = _network_variants(problem, gradients, step_c, candidates)
+        candidates = [name for name in candidates if same_difference(got_c, variants[name])]
+        if not candidates:
+            break
+    if candidates:
+        fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {NETWORK_MISTAKES[candidates[0]]}.")
+    fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: {_hint_n(wrong)}")
 
 
-def _hint_n(got, want, epsilon, label):
-    if label.startswith("the right") and epsilon >= 1e-3:
-        return (f"with epsilon = {epsilon:g} a two-sided difference from theta, one entry at a time, is this close; "
+def _hint_n(wrong):
+    """Where to look, from the calls that went wrong: (call, got, want, problem, gradients, epsilon, label)."""
+    step, label = wrong[0][5], wrong[0][6]
+    if all(c[5] > 1e-7 for c in wrong):
+        # Right at the default 1e-7, wrong at the larger epsilon: the points the cost is evaluated at are off.
+        return (f"with epsilon = {step:g} a two-sided difference from theta, one entry at a time, is this close; "
                 "check that each perturbed entry is restored (put back) before the next one, and that "
                 "J(theta + epsilon) and J(theta - epsilon) are both evaluated at theta moved by one entry only.")
     if "other order" in label:

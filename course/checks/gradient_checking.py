@@ -37,7 +37,10 @@ NETWORK_MISTAKES = {
     "thetaminus_is_theta": "thetaminus is theta itself (built from thetaplus, or the same array), so it computes "
                            "(J(theta + epsilon) - J(theta)) / (2 * epsilon)",
     "missing_2": "the two-sided difference is divided by epsilon instead of 2 * epsilon",
+    "precedence": "(J_plus - J_minus) / 2 * epsilon multiplies by epsilon: divide by (2 * epsilon), with the parentheses",
+    "sign": "the numerical gradient has the wrong sign: it is (J_plus - J_minus) / (2 * epsilon), with J_plus at theta + epsilon",
     "all_at_once": "it perturbs every entry at once (theta + epsilon for the whole vector) instead of one entry i at a time",
+    "epsilon_ignored": "it returns the same as with epsilon = 1e-7 whatever epsilon is passed: use the argument epsilon",
     "numerator_only": "it returns the numerator ||grad - gradapprox|| alone, without dividing by "
                       "||grad|| + ||gradapprox||",
     "norm_of_sum": "the denominator is the norm of the sum ||grad + gradapprox|| instead of the sum of the norms "
@@ -54,10 +57,11 @@ def scalar_mistake(difference):
     epsilon instead of 2 epsilon) gives 1/3, gradapprox = 0 (thetaminus equal to thetaplus) gives 1.
     """
     if abs(difference - 1 / 3) < 1e-6:
-        return "the two-sided difference is divided by epsilon instead of 2 * epsilon"
+        return ("gradapprox is twice grad, or half of it: check the 2 in 2 * epsilon, and that thetaminus is "
+                "theta - epsilon")
     if abs(difference - 1) < 1e-6:
-        return ("the numerical derivative is 0: J_plus and J_minus are the same number, is thetaminus "
-                "theta - epsilon (not thetaplus)?")
+        return ("gradapprox is 0 or of the wrong sign: check that thetaminus is theta - epsilon (not thetaplus), "
+                "the sign of J_plus - J_minus and the parentheses of / (2 * epsilon)")
     return None
 
 
@@ -158,29 +162,32 @@ def check_gradient_check_n(gradient_check_n):
     cases = ((right, None, "the right gradients", "right_1e-7"),
              (provided, None, "the provided (buggy) gradients", "provided_1e-7"),
              (right, 1e-2, "the right gradients", "right_1e-2"))
-    got = {}
+    got, calls = {}, {}
     for gradients, epsilon, label, name in cases:
         args = (parameters, gradients, X, Y) + (() if epsilon is None else (epsilon,))
-        call = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
-                f"with {label}")
-        got[name] = difference_as_float(call_student(gradient_check_n, *args, call=call), call)
-        want = float(differences[name])
-        if not same_difference(got[name], want):
-            mistakes = differences["mistakes"][name]
-            known = next((NETWORK_MISTAKES[key] for key in NETWORK_MISTAKES if same_difference(got[name], float(mistakes[key]))), None)
-            if known:
-                fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {known}.")
-            if name == "right_1e-2":
-                hint = ("a two-sided difference around theta, one entry at a time, gives this: is every perturbed "
-                        "entry restored before the next one (a copy of theta per entry, or the entry put back)?")
-            elif name == "provided_1e-7":
-                hint = ("check the 2 in 2 * epsilon, the formula ||grad - gradapprox|| / (||grad|| + ||gradapprox||), "
-                        "and that gradients and parameters are flattened in the same order")
-            else:
-                hint = ("check the two-sided difference, the formula, and that the gradients are flattened in the "
-                        "order of the parameters (W1, b1, ..., b3, as gradients_to_vector does), not in the order "
-                        "of the keys of the gradients dict")
-            fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {hint}.")
+        calls[name] = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
+                       f"with {label}")
+        got[name] = difference_as_float(call_student(gradient_check_n, *args, call=calls[name]), calls[name])
+    wrong = [name for _, _, _, name in cases if not same_difference(got[name], float(differences[name]))]
+    if wrong:
+        name = wrong[0]
+        call, want = calls[name], float(differences[name])
+        # A known mistake is named only if it gives what the student returned in all three cases.
+        known = next((NETWORK_MISTAKES[key] for key in NETWORK_MISTAKES
+                      if all(same_difference(got[case], float(differences["mistakes"][case][key])) for case in got)), None)
+        if known:
+            fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {known}.")
+        if name == "right_1e-2":
+            hint = ("a two-sided difference around theta, one entry at a time, gives this: is every perturbed "
+                    "entry restored before the next one (a copy of theta per entry, or the entry put back)?")
+        elif name == "provided_1e-7":
+            hint = ("check the 2 in 2 * epsilon, the formula ||grad - gradapprox|| / (||grad|| + ||gradapprox||), "
+                    "and that gradients and parameters are flattened in the same order")
+        else:
+            hint = ("check the two-sided difference, the formula, and that the gradients are flattened in the "
+                    "order of the parameters (W1, b1, ..., b3, as gradients_to_vector does), not in the order "
+                    "of the keys of the gradients dict")
+        fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {hint}.")
     passed(f"difference = {got['provided_1e-7']:.6g} with the provided gradients, {got['right_1e-7']:.2g} with "
            "the right ones.")
 

@@ -1,6 +1,7 @@
 """Uses 1e-7 whatever epsilon is passed.
 
 expect: fail
+mentions: use the argument epsilon
 """
 import numpy as np
 

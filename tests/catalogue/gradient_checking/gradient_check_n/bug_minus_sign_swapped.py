@@ -1,6 +1,7 @@
 """J_minus - J_plus: the numerical gradient has the wrong sign.
 
 expect: fail
+mentions: wrong sign
 """
 import numpy as np
 

@@ -1,6 +1,7 @@
 """(J_plus - J_minus) / 2 * epsilon: multiplies by epsilon.
 
 expect: fail
+mentions: parentheses
 """
 import numpy as np
 
