@@ -79,3 +79,10 @@ def test_does_the_check_need_the_l2_term_in_the_gradients(printed):
 def test_does_a_check_cost_many_training_steps(printed):
     # Two forward passes per parameter (the time it takes, printed too, depends on the machine).
     assert "one gradient check: 94 forward passes for a network of only 47 parameters" in printed
+
+
+@pytest.mark.slow
+def test_does_the_fixed_backward_pass_still_pass_after_training(printed):
+    found = re.search(r"after 300 steps of gradient descent \(cost ([\d.]+)\): difference = ([\d.e+-]+)", printed)
+    assert found, printed
+    assert float(found.group(1)) < 0.1 and float(found.group(2)) <= 1e-7
