@@ -187,7 +187,8 @@ def _call_check_n(gradient_check_n, problem, gradients, epsilon, label):
         args += (epsilon,)
     call = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
             f"with m = {problem['m']} and {label}")
-    return call, difference_as_float(call_student(gradient_check_n, *args, call=call), call)
+    # Any number for now: a known mistake is named first, even one that leaves [0, 1].
+    return call, number_as_float(call_student(gradient_check_n, *args, call=call), call, "the relative difference")
 
 
 def grade_gradient_check_n(gradient_check_n, rng=None):
@@ -218,6 +219,8 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
             break
     if candidates:
         fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {NETWORK_MISTAKES[candidates[0]]}.")
+    for c in wrong:
+        difference_as_float(c[1], c[0])   # fails when a difference is outside [0, 1]
     fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: {_hint_n(wrong)}")
 
 

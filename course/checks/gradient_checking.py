@@ -167,7 +167,8 @@ def check_gradient_check_n(gradient_check_n):
         args = (parameters, gradients, X, Y) + (() if epsilon is None else (epsilon,))
         calls[name] = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
                        f"with {label}")
-        got[name] = difference_as_float(call_student(gradient_check_n, *args, call=calls[name]), calls[name])
+        got[name] = number_as_float(call_student(gradient_check_n, *args, call=calls[name]), calls[name],
+                                    "the relative difference")
     wrong = [name for _, _, _, name in cases if not same_difference(got[name], float(differences[name]))]
     if wrong:
         name = wrong[0]
@@ -177,6 +178,8 @@ def check_gradient_check_n(gradient_check_n):
                       if all(same_difference(got[case], float(differences["mistakes"][case][key])) for case in got)), None)
         if known:
             fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {known}.")
+        for case in wrong:
+            difference_as_float(got[case], calls[case])   # fails when a difference is outside [0, 1]
         if name == "right_1e-2":
             hint = ("a two-sided difference around theta, one entry at a time, gives this: is every perturbed "
                     "entry restored before the next one (a copy of theta per entry, or the entry put back)?")

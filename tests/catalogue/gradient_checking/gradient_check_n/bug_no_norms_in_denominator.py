@@ -1,7 +1,7 @@
 """Denominator adds the entries, without norms.
 
 expect: fail
-mentions: between 0 and 1
+mentions: np.sum
 """
 import numpy as np
 
