@@ -55,6 +55,23 @@ DEMO_SUBMISSIONS = {
         },
         "cyd_untouched": {},
     },
+    "gradient_checking": {
+        "ada_correct": {
+            "forward_propagation": "forward_propagation/x_times_theta.py",
+            "backward_propagation": "backward_propagation/float_x.py",
+            "gradient_check": "gradient_check/abs_instead_of_norm.py",
+            "gradient_check_n": "gradient_check_n/in_place_perturb_and_restore.py",
+            "backward_propagation_n": "backward_propagation_n/einsum.py",
+        },
+        "bob_buggy": {
+            "forward_propagation": "forward_propagation/np_multiply.py",
+            "backward_propagation": "backward_propagation/returns_x.py",
+            "gradient_check": "gradient_check/bug_missing_2.py",
+            "gradient_check_n": "gradient_check_n/bug_one_sided.py",
+            "backward_propagation_n": "backward_propagation_n/bug_db1_4_over_m_left.py",
+        },
+        "cyd_untouched": {},
+    },
 }
 
 

@@ -32,6 +32,8 @@ dropout/backward_propagation_with_dropout/0/mistakes/<name>/dW1, ..., db3: the g
 dropout/l2_model/W1: (20, 2), b1, ..., b3: the [2, 20, 3, 1] network of the regularization notebook trained
     with lambd = 0.7 (10,000 iterations, learning rate 0.3, from initial_parameters), which the dropout
     notebook compares with (it cannot train it: the L2 functions are another notebook's exercises)
+gradient_checking/...: the fixed example of the gradient checking checks, the right and the
+    provided (buggy) gradients on it and the reference differences (see course/checks/gradient_checking.py)
 initial_parameters/2_20_3_1/W1: (20, 2), b1: (20, 1), ..., b3: (1, 1)
     the starting point of the regularization notebook's network: He initialization drawn from
     np.random.seed(1), the draw the notebook's figures and numbers were made with
@@ -44,6 +46,7 @@ import h5py
 import numpy as np
 
 from autograder.solutions import dropout as dropout_reference
+from autograder.solutions import gradient_checking as gradient_checking_reference
 from autograder.solutions import initialization as initialization_reference
 from autograder.solutions import regularization as regularization_reference
 from course.checks.regularization import GRADIENT_KEYS, LAYERS, VISIBLE_LAMBDAS
@@ -145,6 +148,48 @@ def l2_model(lambd=0.7):
     return parameters
 
 
+def gradient_checking_values():
+    """The gradient_checking group: stored points of J = theta * x, the fixed [4, 5, 3, 1] example (smooth
+    functions of the entry index, no random numbers), its right and provided gradients, and the
+    reference's differences (layout in course/checks/gradient_checking.py)."""
+    from course.gradient_checking import LAYERS_DIMS, backward_propagation_n, forward_propagation_n
+
+    def wave(shape, frequency, scale):
+        return scale * np.sin(frequency * np.arange(1, int(np.prod(shape)) + 1)).reshape(shape)
+
+    parameters = {}
+    for l in range(1, len(LAYERS_DIMS)):
+        parameters[f"W{l}"] = wave((LAYERS_DIMS[l], LAYERS_DIMS[l - 1]), 0.7 + 0.3 * l, 1.2)
+        parameters[f"b{l}"] = wave((LAYERS_DIMS[l], 1), 1.9 + l, 0.5)
+    X = wave((4, 3), 1.3, 1.0)
+    Y = np.array([[1, 0, 1]], dtype=np.int64)
+    _, cache = forward_propagation_n(X, Y, parameters)
+    right = gradient_checking_reference.backward_propagation_n(X, Y, cache)
+    provided = backward_propagation_n(X, Y, cache)
+    keys = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
+    check_n = gradient_checking_reference.gradient_check_n
+    from autograder.checks.gradient_checking import _network_variants as network_variants
+    problem = {"X": X, "Y": Y, "parameters": parameters}
+    points = np.array([[2.0, 4.0], [-1.5, 0.5], [3.0, -2.0]])
+    return {
+        "scalars": {"points": points,
+                    "J": np.array([gradient_checking_reference.forward_propagation(x, t) for x, t in points]),
+                    "dtheta": np.array([gradient_checking_reference.backward_propagation(x, t) for x, t in points])},
+        "example": {"X": X, "Y": Y, "parameters": parameters},
+        "right": {key: right[key] for key in keys},
+        "provided": {key: provided[key] for key in keys},
+        "differences": {"right_1e-7": np.float64(check_n(parameters, right, X, Y)),
+                        "provided_1e-7": np.float64(check_n(parameters, provided, X, Y)),
+                        "right_1e-2": np.float64(check_n(parameters, right, X, Y, 1e-2)),
+                        "mistakes": {name: {key: np.float64(value) for key, value in
+                                            network_variants(problem, gradients, epsilon).items()}
+                                     for name, gradients, epsilon in (("right_1e-7", right, 1e-7),
+                                                                      ("provided_1e-7", provided, 1e-7),
+                                                                      ("right_1e-2", right, 1e-2))}},
+        "gradient_check": {"difference_1e-2": np.float64(gradient_checking_reference.gradient_check(2.0, 4.0, 1e-2))},
+    }
+
+
 def initial_parameters(layers_dims, seed):
     """He-initialized parameters for layers_dims, drawn by the reference initialize_parameters_he
     after np.random.seed(seed) (what course.network.train(..., seed=seed) used to do).
@@ -164,6 +209,7 @@ def build():
     return {
         "regularization": regularization_values(),
         "dropout": dropout_values(),
+        "gradient_checking": gradient_checking_values(),
         "initial_parameters": {"_".join(map(str, dims)): initial_parameters(dims, seed)
                                for dims, seed in INITIAL_PARAMETERS},
     }

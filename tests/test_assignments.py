@@ -70,6 +70,17 @@ ASSIGNMENTS = [
         "classic_course_np_dot_int_relu_mask", "np_where_mask", "mask_left_to_relu_derivative_of_A",
         "bug_fresh_masks_in_backward", "bug_masks_not_applied", "bug_masks_swapped", "bug_not_divided_by_keep_prob",
         "bug_dA1_not_divided")),
+    Assignment("gradient_checking", (
+        # forward_propagation, backward_propagation
+        "np_multiply", "bug_sum", "float_x", "bug_theta",
+        # gradient_check
+        "prints_message", "abs_instead_of_norm", "bug_missing_2", "bug_thetaminus_is_thetaplus",
+        # gradient_check_n (prints_message and bug_missing_2 too)
+        "in_place_perturb_and_restore", "perturb_the_dict_in_place", "identity_matrix_rows", "bug_one_sided",
+        "bug_aliasing_same_array", "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
+        "bug_numerator_only", "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
+        # backward_propagation_n
+        "fixed_classic", "einsum", "bug_provided_unchanged", "bug_db1_4_over_m_left")),
 ]
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
 

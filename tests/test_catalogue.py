@@ -20,7 +20,11 @@ GRADED_FUNCTIONS = {
     "initialization": ("initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"),
     "regularization": ("compute_cost_with_regularization", "backward_propagation_with_regularization"),
     "dropout": ("forward_propagation_with_dropout", "backward_propagation_with_dropout"),
+    "gradient_checking": ("forward_propagation", "backward_propagation", "gradient_check", "gradient_check_n",
+                          "backward_propagation_n"),
 }
+# A one-line graded function has few honest ways to be written and few to be wrong.
+FEWER_CASES = {"forward_propagation": 5, "backward_propagation": 5}
 CASES = [case for assignment in GRADED_FUNCTIONS for case in load_cases(assignment)]
 CORRECT = [case for case in CASES if case.expect_pass]
 BUGGY = [case for case in CASES if not case.expect_pass]
@@ -55,8 +59,9 @@ def test_is_the_catalogue_wide_enough(assignment):
     assert {case.function_name for case in cases} == set(GRADED_FUNCTIONS[assignment])
     for function_name in GRADED_FUNCTIONS[assignment]:
         mine = [case for case in cases if case.function_name == function_name]
-        assert sum(case.expect_pass for case in mine) >= 15, function_name
-        assert sum(not case.expect_pass for case in mine) >= 15, function_name
+        least = FEWER_CASES.get(function_name, 15)
+        assert sum(case.expect_pass for case in mine) >= least, function_name
+        assert sum(not case.expect_pass for case in mine) >= least, function_name
 
 
 @pytest.mark.parametrize("case", CORRECT, ids=case_id)

@@ -26,6 +26,7 @@ import pytest
 import course
 from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import initialization as init_reference
+from autograder.solutions import gradient_checking as gc_reference
 from autograder.solutions import regularization as reg_reference
 from course.network import forward_propagation
 
@@ -244,6 +245,46 @@ def initializer_oracle(name, required_std):
     return oracle
 
 
+def gradient_checking_problem(rng):
+    """Fresh inputs of the [4, 5, 3, 1] network: X (4, m), Y (1, m), parameters, cache, and
+    gradients that are wrong in one block (so the difference is far from round-off)."""
+    from course.gradient_checking import LAYERS_DIMS, forward_propagation_n
+
+    m = int(rng.integers(3, 7))
+    parameters = {key: rng.standard_normal((LAYERS_DIMS[l], LAYERS_DIMS[l - 1]) if key[0] == "W" else (LAYERS_DIMS[l], 1))
+                  for l in (1, 2, 3) for key in (f"W{l}", f"b{l}")}
+    X, Y = rng.standard_normal((4, m)), (rng.permutation(m) % 2).reshape(1, m)
+    _, cache = forward_propagation_n(X, Y, parameters)
+    gradients = gc_reference.backward_propagation_n(X, Y, cache)
+    gradients = {**gradients, "dW2": gradients["dW2"] * float(rng.uniform(1.2, 2.0))}
+    return {"X": X, "Y": Y, "parameters": parameters, "cache": cache, "gradients": gradients}
+
+
+def forward_oracle(rng):
+    """(pool, solves) for forward_propagation: J = theta * x on fresh non-integer numbers."""
+    x, theta = float(rng.uniform(1.1, 3.9)), float(rng.uniform(-3.9, -1.1))
+    return {"x": x, "theta": theta}, lambda result: holds(result, theta * x)
+
+
+def gradient_check_n_oracle(rng):
+    """(pool, solves) for gradient_check_n: the relative difference of gradients wrong in dW2
+    (stable to many digits, so 1e-6 relative tells the answer from anything else)."""
+    problem = gradient_checking_problem(rng)
+    pool = {key: problem[key] for key in ("parameters", "gradients", "X", "Y")}
+    want = gc_reference.gradient_check_n(*pool.values())
+    return pool, lambda result: any(got.shape in ((), (1,), (1, 1)) and np.allclose(got, want, rtol=1e-6, atol=0)
+                                    for got in arrays_in(result))
+
+
+def backward_n_oracle(rng):
+    """(pool, solves) for backward_propagation_n: every block of the right gradients (the provided,
+    buggy backward pass gets dW2 and db1 wrong)."""
+    problem = gradient_checking_problem(rng)
+    right = gc_reference.backward_propagation_n(problem["X"], problem["Y"], problem["cache"])
+    return ({key: problem[key] for key in ("X", "Y", "cache")},
+            lambda result: all(holds(result, right[key]) for key in GRADIENT_KEYS))
+
+
 # Every candidate is called right after np.random.seed(SEED), so an initializer that draws from
 # np.random as the reference does returns exactly the reference's parameters.
 SEED = 20240601
@@ -256,6 +297,12 @@ ORACLES = {
     "initialize_parameters_zeros": initializer_oracle("initialize_parameters_zeros", lambda n_prev: 0.0),
     "initialize_parameters_random": initializer_oracle("initialize_parameters_random", lambda n_prev: 10.0),
     "initialize_parameters_he": initializer_oracle("initialize_parameters_he", lambda n_prev: np.sqrt(2 / n_prev)),
+    # gradient_checking (backward_propagation returns its argument x, which any function that hands
+    # back an argument "returns": there is nothing to hide in it, and gradient_check of the linear
+    # J = theta * x is round-off, no answer to look for)
+    "forward_propagation": forward_oracle,
+    "gradient_check_n": gradient_check_n_oracle,
+    "backward_propagation_n": backward_n_oracle,
 }
 
 
@@ -390,3 +437,14 @@ def test_does_the_oracle_let_the_provided_cost_and_backward_pass_through():
     rng = np.random.default_rng()
     assert solvers([network], "compute_cost_with_regularization", rng) == []
     assert solvers([network], "backward_propagation_with_regularization", rng) == []
+
+
+@pytest.mark.parametrize("graded, found", [
+    ("forward_propagation", "autograder.solutions.gradient_checking.forward_propagation(x, theta)"),
+    ("gradient_check_n", "autograder.solutions.gradient_checking.gradient_check_n(parameters, gradients, X, Y)"),
+    ("backward_propagation_n", "autograder.solutions.gradient_checking.backward_propagation_n(X, Y, cache)"),
+])
+def test_does_the_oracle_find_the_gradient_checking_reference_but_not_the_provided_code(graded, found):
+    from course import gradient_checking as provided
+    assert found in solvers([gc_reference], graded, np.random.default_rng())
+    assert solvers([provided], graded, np.random.default_rng()) == []

@@ -86,3 +86,21 @@ def test_are_the_stored_dropout_answers_the_reference_on_the_stored_caches():
                 assert any(not np.allclose(wrong[key], right[key]) for key in right), name
                 for key in wrong:
                     np.testing.assert_allclose(wrong[key], again[name][key], rtol=1e-12, atol=1e-15)
+
+
+def test_are_the_stored_gradient_checking_answers_the_reference_on_the_stored_example():
+    from autograder.solutions import gradient_checking as reference
+    from course.checks.gradient_checking import example
+    from course.gradient_checking import backward_propagation_n, forward_propagation_n
+
+    X, Y, parameters, right, provided = example()
+    _, cache = forward_propagation_n(X, Y, parameters)
+    fixed, buggy = reference.backward_propagation_n(X, Y, cache), backward_propagation_n(X, Y, cache)
+    for key in right:
+        np.testing.assert_allclose(right[key], fixed[key], rtol=1e-12, atol=1e-15, err_msg=key)
+        np.testing.assert_allclose(provided[key], buggy[key], rtol=1e-12, atol=1e-15, err_msg=key)
+    # The provided gradients are wrong in exactly the two planted blocks.
+    assert sorted(key for key in right if not np.allclose(right[key], provided[key])) == ["dW2", "db1"]
+    differences = read_stored_values("gradient_checking/differences")
+    assert differences["right_1e-7"] < 1e-7 < 1e-3 < differences["provided_1e-7"]
+    assert 1e-6 < differences["right_1e-2"] < differences["mistakes"]["right_1e-2"]["one_sided"] / 10

@@ -30,7 +30,7 @@ from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions, write_submission
 
 # assignment -> the target for the notebook run, in seconds
-NOTEBOOK_TARGETS = {"initialization": 10, "regularization": 15, "dropout": 15}
+NOTEBOOK_TARGETS = {"initialization": 10, "regularization": 15, "dropout": 15, "gradient_checking": 15}
 AUTOGRADE_TARGET = 15
 
 

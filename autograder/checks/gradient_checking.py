@@ -1,0 +1,285 @@
+"""Hidden tests of the gradient checking assignment.
+
+- forward_propagation, backward_propagation: J = theta * x and dJ/dtheta = x on several numbers.
+- gradient_check, gradient_check_n: compared with the reference (autograder/solutions) on fresh
+  random points and networks, with the right and with wrong gradients, at several epsilon. Both run
+  in the student's kernel with the kernel's own forward pass (the provided forward_propagation_n,
+  the student's forward_propagation), so the problems are chosen to make every known bug change
+  the returned number:
+  - epsilon = 1e-2 on the smooth [4, 5, 3, 1] network: a two-sided difference is then O(eps^2),
+    about 1e-5, a one-sided one O(eps), about 1e-3 (one-sided, thetaminus equal to theta, ...);
+    perturbed entries that are not put back move every later evaluation by about
+    eps * sqrt(n) and change the numerical gradient at 1e-3;
+  - wrong gradients (one block scaled, the planted bugs) make the difference large and stable to
+    many digits, so a wrong numerator or denominator, a missing 2 or entries flattened in another
+    order than the parameters' change it beyond any round-off;
+  - the gradients dict comes with its keys in the order backward_propagation_n returns them
+    (dZ3, dW3, db3, dA2, ...), and in a scrambled order, so flattening `gradients` by its own key
+    order instead of W1, b1, ..., b3 is caught.
+  Tolerance: when both the reference's difference and the student's are below 1e-6 (round-off and
+  O(eps^2) at eps = 1e-7, where two correct implementations differ in their last digits) they are
+  the same answer; otherwise they must agree to a relative 1e-5.
+  The 1-D J = theta * x is linear: a one-sided difference is exact there, so gradient_check is only
+  judged on what can change its result (the 2 in 2 epsilon, the perturbed points, the formula).
+- backward_propagation_n: the gradient-check harness (autograder.gradcheck) block by block on fresh
+  networks, then the reference; a remaining bug fails with the harness's sentence naming the block.
+"""
+
+import numpy as np
+
+from autograder.gradcheck import gradcheck
+from autograder.solutions import gradient_checking as reference
+from course.checks import call_student, fail
+from course.checks.gradient_checking import (NETWORK_MISTAKES, difference_as_float, number_as_float, same_difference,
+                                             scalar_mistake)
+from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
+from course.gradient_checking import (LAYERS_DIMS, PARAMETER_KEYS, dictionary_to_vector, forward_propagation_n,
+                                      gradients_to_vector, vector_to_dictionary)
+
+POINTS = ((2.0, 4.0), (-3.5, 1.7), (0.25, -2.0), (7.0, 0.3))
+SCALARS_EPSILONS = (None, 1e-3, 1e-2)            # None: the default argument
+NETWORK_EPSILONS = (None, 1e-2, 1e-4)
+EXAMPLES = (3, 1, 5)                             # m of each random problem
+ROUND_OFF = 1e-6
+RTOL = 1e-5
+
+
+def _passed():
+    print("\u2714 hidden tests passed")
+
+
+# --- the one-dimensional functions -------------------------------------------------------------------
+
+def grade_forward_propagation(forward_propagation):
+    """J = theta * x on several points."""
+    __tracebackhide__ = True
+    for x, theta in POINTS:
+        call = f"forward_propagation(x={x:g}, theta={theta:g})"
+        got = number_as_float(call_student(forward_propagation, x, theta, call=call), call, "J")
+        if not np.isclose(got, theta * x, rtol=1e-12, atol=0):
+            fail(f"{call} returned {got:.6g}, but J = theta * x = {theta * x:.6g}.")
+    _passed()
+
+
+def grade_backward_propagation(backward_propagation):
+    """dJ/dtheta = x on several points."""
+    __tracebackhide__ = True
+    for x, theta in POINTS:
+        call = f"backward_propagation(x={x:g}, theta={theta:g})"
+        got = number_as_float(call_student(backward_propagation, x, theta, call=call), call, "dtheta")
+        if not np.isclose(got, x, rtol=1e-12, atol=0):
+            hint = " (that is theta: the derivative of theta * x with respect to theta is x)" if got == theta else ""
+            fail(f"{call} returned {got:.6g}{hint}, but dJ/dtheta = x = {x:g}.")
+    _passed()
+
+
+
+
+def grade_gradient_check(gradient_check):
+    """The reference's difference on several points and epsilon (with the kernel's own J = theta * x)."""
+    __tracebackhide__ = True
+    for x, theta in POINTS:
+        for epsilon in SCALARS_EPSILONS:
+            args = (x, theta) if epsilon is None else (x, theta, epsilon)
+            shown = "" if epsilon is None else f", epsilon={epsilon:g}"
+            call = f"gradient_check(x={x:g}, theta={theta:g}{shown})"
+            got = difference_as_float(call_student(gradient_check, *args, call=call), call)
+            want = reference.gradient_check(*args)
+            if same_difference(got, want):
+                continue
+            phrase = scalar_mistake(got)
+            if phrase:
+                fail(f"{call} returned {got:.6g} where the relative difference is {want:.3g}: {phrase}.")
+            fail(f"{call} returned {got:.6g}, but the relative difference ||grad - gradapprox|| / "
+                 f"(||grad|| + ||gradapprox||) with the two-sided gradapprox is {want:.3g} there.")
+    _passed()
+
+
+# --- the N-dimensional check ---------------------------------------------------------------------------
+
+def random_network_problem(m, rng):
+    """X: (4, m), Y: (1, m) of both classes when m > 1, parameters of [4, 5, 3, 1] with entries of
+    about 1 (weights and biases), the right gradients and wrong ones."""
+    parameters = {}
+    for l in range(1, len(LAYERS_DIMS)):
+        parameters[f"W{l}"] = rng.standard_normal((LAYERS_DIMS[l], LAYERS_DIMS[l - 1])) * 0.9
+        parameters[f"b{l}"] = rng.standard_normal((LAYERS_DIMS[l], 1)) * 0.5
+    X = rng.standard_normal((4, m))
+    Y = (rng.permutation(np.arange(m)) % 2).reshape(1, m).astype(np.int64)
+    _, cache = forward_propagation_n(X, Y, parameters)
+    right = reference.backward_propagation_n(X, Y, cache)
+    return {"X": X, "Y": Y, "parameters": parameters, "right": right, "m": m}
+
+
+def gradient_variants(problem, rng):
+    """(label, gradients dict) the check is called with: the right gradients in backward's key order,
+    the right ones with the keys scrambled, one block wrong by a factor, and a sign flipped in a block."""
+    right = problem["right"]
+    scrambled_keys = ["db3", "dW1", "db2", "dW3", "db1", "dW2"]
+    one_block = dict(right)
+    key = rng.choice(["dW1", "dW2", "db2", "dW3"])
+    one_block[key] = right[key] * 1.5
+    flipped = {k: right[k] for k in reversed(list(right))}
+    flipped["db1"] = -right["db1"]
+    return [("the right gradients", right),
+            ("the right gradients (keys in another order)", {k: right[k] for k in scrambled_keys}),
+            (f"{key} 1.5 times too large", one_block),
+            ("db1 with the wrong sign", flipped)]
+
+
+def _numeric(parameters, X, Y, epsilon, step):
+    """Numerical gradient vector with a given differencing rule `step(J, theta, i) -> value`."""
+    theta, _ = dictionary_to_vector(parameters)
+
+    def J(vector):
+        return forward_propagation_n(X, Y, vector_to_dictionary(vector))[0]
+    return np.array([[step(J, theta, i, epsilon)] for i in range(theta.shape[0])])
+
+
+def _shifted(theta, i, delta):
+    moved = np.copy(theta)
+    moved[i] += delta
+    return moved
+
+
+def _network_variants(problem, gradients, epsilon, names=None):
+    """{mistake: difference} of the usual wrong gradient_check_n (NETWORK_MISTAKES) for one call;
+    `names` limits the work to those mistakes."""
+    names = set(NETWORK_MISTAKES if names is None else names)
+    X, Y, parameters = problem["X"], problem["Y"], problem["parameters"]
+    grad = gradients_to_vector(gradients)
+    norm = np.linalg.norm
+
+    def rel(approx):
+        return float(norm(grad - approx) / (norm(grad) + norm(approx)))
+
+    def two_sided(e):
+        return _numeric(parameters, X, Y, e, lambda J, t, i, e: (J(_shifted(t, i, e)) - J(_shifted(t, i, -e))) / (2 * e))
+
+    def one_sided():
+        return _numeric(parameters, X, Y, epsilon, lambda J, t, i, e: (J(_shifted(t, i, e)) - J(t)) / e)
+
+    def all_at_once():
+        theta, _ = dictionary_to_vector(parameters)
+        J = lambda vector: forward_propagation_n(X, Y, vector_to_dictionary(vector))[0]   # noqa: E731
+        return (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon) * np.ones_like(theta)
+
+    right = two_sided(epsilon) if names - {"one_sided", "thetaminus_is_theta", "all_at_once", "epsilon_ignored"} else None
+    formulas = {
+        "one_sided": lambda: rel(one_sided()),
+        "thetaminus_is_theta": lambda: rel(one_sided() / 2),
+        "missing_2": lambda: rel(2 * right),
+        "precedence": lambda: rel(right * epsilon ** 2),
+        "sign": lambda: rel(-right),
+        "all_at_once": lambda: rel(all_at_once()),
+        "epsilon_ignored": lambda: rel(two_sided(1e-7)),
+        "numerator_only": lambda: float(norm(grad - right)),
+        "norm_of_sum": lambda: float(norm(grad - right) / norm(grad + right)),
+        "no_norms": lambda: float(norm(grad - right) / (np.sum(grad) + np.sum(right))),
+    }
+    return {name: formulas[name]() for name in NETWORK_MISTAKES if name in names}
+
+
+def _call_check_n(gradient_check_n, problem, gradients, epsilon, label):
+    __tracebackhide__ = True
+    args = (problem["parameters"], gradients, problem["X"], problem["Y"])
+    if epsilon is not None:
+        args += (epsilon,)
+    call = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
+            f"with m = {problem['m']} and {label}")
+    # Any number for now: a known mistake is named first, even one that leaves [0, 1].
+    return call, number_as_float(call_student(gradient_check_n, *args, call=call), call, "the relative difference")
+
+
+def grade_gradient_check_n(gradient_check_n, rng=None):
+    """The reference's difference on fresh networks, several gradients and several epsilon."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng() if rng is None else rng
+    calls = []   # (call, got, want, problem, gradients, epsilon, label) of every call
+    for m in EXAMPLES:
+        problem = random_network_problem(m, rng)
+        for label, gradients in gradient_variants(problem, rng):
+            for epsilon in NETWORK_EPSILONS:
+                call, got = _call_check_n(gradient_check_n, problem, gradients, epsilon, label)
+                step = 1e-7 if epsilon is None else epsilon
+                want = reference.gradient_check_n(problem["parameters"], gradients, problem["X"], problem["Y"], step)
+                calls.append((call, got, want, problem, gradients, step, label))
+    wrong = [c for c in calls if not same_difference(c[1], c[2])]
+    if not wrong:
+        _passed()
+        return
+    call, got, want, _, _, step, label = wrong[0]
+    # A known mistake is named only if it gives what the student returned on every call: several
+    # mistakes give the same number on one call (1/3 for a missing 2 and for thetaminus = theta).
+    candidates = list(NETWORK_MISTAKES)
+    for _, got_c, _, problem, gradients, step_c, _ in calls:
+        variants = _network_variants(problem, gradients, step_c, candidates)
+        candidates = [name for name in candidates if same_difference(got_c, variants[name])]
+        if not candidates:
+            break
+    if candidates:
+        fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {NETWORK_MISTAKES[candidates[0]]}.")
+    for c in wrong:
+        difference_as_float(c[1], c[0])   # fails when a difference is outside [0, 1]
+    fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: {_hint_n(wrong)}")
+
+
+def _hint_n(wrong):
+    """Where to look, from the calls that went wrong: (call, got, want, problem, gradients, epsilon, label)."""
+    step, label = wrong[0][5], wrong[0][6]
+    if all(c[5] > 1e-7 for c in wrong):
+        # Right at the default 1e-7, wrong at the larger epsilon: the points the cost is evaluated at are off.
+        return (f"with epsilon = {step:g} a two-sided difference from theta, one entry at a time, is this close; "
+                "check that each perturbed entry is restored (put back) before the next one, and that "
+                "J(theta + epsilon) and J(theta - epsilon) are both evaluated at theta moved by one entry only.")
+    if "other order" in label:
+        return ("flatten the gradients in the same order as the parameters (W1, b1, W2, b2, W3, b3, with "
+                "gradients_to_vector), not in the order of the keys of the gradients dict.")
+    return ("check the order in which parameters and gradients are flattened (dictionary_to_vector and "
+            "gradients_to_vector), and the formula ||grad - gradapprox|| / (||grad|| + ||gradapprox||).")
+
+
+# --- the repaired backward pass --------------------------------------------------------------------------
+
+GRADCHECK_PROBLEMS = (4, 2, 7)
+
+
+def _cost(X, Y):
+    def cost(parameters):
+        return forward_propagation_n(X, Y, parameters)[0]
+    return cost
+
+
+def grade_backward_propagation_n(backward_propagation_n, rng=None):
+    """The harness on fresh networks, block by block, then the reference to a tight tolerance."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng() if rng is None else rng
+    for m in GRADCHECK_PROBLEMS:
+        problem = random_network_problem(m, rng)
+        X, Y, parameters = problem["X"], problem["Y"], problem["parameters"]
+        _, cache = forward_propagation_n(X, Y, parameters)
+        call = f"backward_propagation_n(X, Y, cache) with m = {m}"
+        gradients = gradients_as_arrays(call_student(backward_propagation_n, X, Y, cache, call=call), parameters, call)
+        report = gradcheck(_cost(X, Y), parameters, gradients)
+        if not report.ok:
+            fail(f"The gradient check of {call} fails: {_one_sentence(report)}")
+        key = first_wrong_from_the_top(gradients, problem["right"])
+        if key:
+            fail(f"With {call}, {key} is wrong ({worst_entry(gradients[key], problem['right'][key])}).")
+    _passed()
+
+
+def _one_sentence(report):
+    """The harness's diagnosis as one sentence (the highest wrong block first, the others named)."""
+    wrong = [f"d{key}" for key in reversed(PARAMETER_KEYS) if report.blocks[key].ok is False]
+    if len(report.findings) == 1:
+        sentence = report.findings[0]
+    elif wrong:
+        others = " and ".join(wrong[1:])
+        sentence = (report.blocks[wrong[0][1:]].cause.rstrip(".")
+                    + (f" ({others} {'is' if len(wrong) == 2 else 'are'} wrong too)." if others else "."))
+    else:
+        sentence = str(report.diagnosis or "the gradients differ from the numerical ones.")
+    sentence = " ".join(sentence.split())
+    sentence = sentence[0].lower() + sentence[1:] if sentence.startswith("The ") else sentence
+    return sentence if sentence.endswith(".") else sentence + "."

@@ -1,0 +1,210 @@
+"""Visible checks of the gradient checking notebook.
+
+They compare the student's results on one fixed example with right answers stored in
+course/data/stored_values.h5 (written by autograder/stored_values.py from the reference
+solutions); nothing here computes a graded answer.
+
+Layout of the stored group gradient_checking/:
+- scalars/points: (k, 2) rows (x, theta); scalars/J: (k,) theta * x; scalars/dtheta: (k,) x
+- example/X: (4, 3), Y: (1, 3), parameters/W1 ... b3 of [4, 5, 3, 1]
+- right/dW1 ... db3: the right gradients on the example; provided/dW1 ... db3: those of the
+  provided backward_propagation_n with its planted bugs
+- differences/right_1e-2, right_1e-7, provided_1e-7: gradient_check_n on the example, and
+  differences/mistakes/<case>/<mistake>: what each of NETWORK_MISTAKES returns there
+- gradient_check/difference_1e-2: gradient_check(x=2, theta=4, epsilon=1e-2)
+"""
+
+import numpy as np
+
+from course.datasets import read_stored_values
+
+from .core import call_student, fail, passed
+from .regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
+
+GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in (1, 2, 3) for kind in ("W", "b"))
+# Below this, two relative differences are both round-off (and O(eps^2) at eps = 1e-7): the same answer.
+ROUND_OFF = 1e-6
+# Above it, two differences must agree to this relative tolerance (a difference of wrong gradients,
+# or of right ones at a large epsilon, is stable to many more digits than that).
+RTOL = 1e-5
+
+
+# The usual wrong gradient_check_n, by name: what the student reads when their difference is the
+# one that mistake gives (the stored values hold each one's difference on the fixed example).
+NETWORK_MISTAKES = {
+    "one_sided": "it uses the one-sided difference (J(theta + epsilon) - J(theta)) / epsilon; use the two-sided "
+                 "(J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon)",
+    "thetaminus_is_theta": "thetaminus is theta itself (built from thetaplus, or the same array), so it computes "
+                           "(J(theta + epsilon) - J(theta)) / (2 * epsilon)",
+    "missing_2": "the two-sided difference is divided by epsilon instead of 2 * epsilon",
+    "precedence": "(J_plus - J_minus) / 2 * epsilon multiplies by epsilon: divide by (2 * epsilon), with the parentheses",
+    "sign": "the numerical gradient has the wrong sign: it is (J_plus - J_minus) / (2 * epsilon), with J_plus at theta + epsilon",
+    "all_at_once": "it perturbs every entry at once (theta + epsilon for the whole vector) instead of one entry i at a time",
+    "epsilon_ignored": "it returns the same as with epsilon = 1e-7 whatever epsilon is passed: use the argument epsilon",
+    "numerator_only": "it returns the numerator ||grad - gradapprox|| alone, without dividing by "
+                      "||grad|| + ||gradapprox||",
+    "norm_of_sum": "the denominator is the norm of the sum ||grad + gradapprox|| instead of the sum of the norms "
+                   "||grad|| + ||gradapprox||",
+    "no_norms": "the denominator adds the entries (np.sum(grad) + np.sum(gradapprox)) instead of their norms "
+                "||grad|| + ||gradapprox||",
+}
+
+
+def scalar_mistake(difference):
+    """A phrase naming a known mistake of gradient_check from the difference it returned, else None.
+
+    J = theta * x is linear, so the usual mistakes give constants: gradapprox = 2 x (divided by
+    epsilon instead of 2 epsilon) gives 1/3, gradapprox = 0 (thetaminus equal to thetaplus) gives 1.
+    """
+    if abs(difference - 1 / 3) < 1e-6:
+        return ("gradapprox is twice grad, or half of it: check the 2 in 2 * epsilon, and that thetaminus is "
+                "theta - epsilon")
+    if abs(difference - 1) < 1e-6:
+        return ("gradapprox is 0 or of the wrong sign: check that thetaminus is theta - epsilon (not thetaplus), "
+                "the sign of J_plus - J_minus and the parentheses of / (2 * epsilon)")
+    return None
+
+
+def same_difference(got, want):
+    """Whether two relative differences are the same answer (see ROUND_OFF and RTOL)."""
+    if got < ROUND_OFF and want < ROUND_OFF:
+        return True
+    return bool(abs(got - want) <= RTOL * abs(want))
+
+
+def number_as_float(value, call, what="the result"):
+    """`value` as a float; fail unless it is one real number (a float, a NumPy scalar or a one-entry array)."""
+    __tracebackhide__ = True
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.ndarray, np.generic)):
+        fail(f"{call} returned {type(value).__name__}, but {what} must be a number.")
+    array = np.asarray(value)
+    if not (np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)):
+        fail(f"{call} returned an array of {array.dtype}, but {what} must be a number.")
+    if array.size != 1:
+        fail(f"{call} returned an array of shape {array.shape}, but {what} must be one number.")
+    number = float(array.reshape(()))
+    if not np.isfinite(number):
+        fail(f"{call} returned {number}, but {what} must be a finite number.")
+    return number
+
+
+def difference_as_float(value, call):
+    """The relative difference a gradient check returned, as a float in [0, 1]."""
+    __tracebackhide__ = True
+    difference = number_as_float(value, call, "the relative difference")
+    if not 0 <= difference <= 1 + 1e-12:
+        fail(f"{call} returned {difference:.6g}, but a relative difference ||a - b|| / (||a|| + ||b||) "
+             "is always between 0 and 1.")
+    return difference
+
+
+def _stored():
+    return read_stored_values("gradient_checking")
+
+
+def example():
+    """(X, Y, parameters, right gradients, provided gradients) of the fixed example."""
+    stored = _stored()
+    ex = stored["example"]
+    return ex["X"], ex["Y"], ex["parameters"], stored["right"], stored["provided"]
+
+
+def check_forward_propagation(forward_propagation):
+    """J on the stored points."""
+    __tracebackhide__ = True
+    scalars = _stored()["scalars"]
+    for (x, theta), want in zip(scalars["points"], scalars["J"]):
+        call = f"forward_propagation(x={x:g}, theta={theta:g})"
+        got = number_as_float(call_student(forward_propagation, float(x), float(theta), call=call), call, "J")
+        if not np.isclose(got, want, rtol=1e-12, atol=0):
+            fail(f"{call} returned {got:.6g}, but J(theta) = theta * x is {want:.6g} there.")
+    passed(f"J = {float(scalars['J'][0]):g} for x = {scalars['points'][0][0]:g}, theta = {scalars['points'][0][1]:g}.")
+
+
+def check_backward_propagation(backward_propagation):
+    """dJ/dtheta on the stored points."""
+    __tracebackhide__ = True
+    scalars = _stored()["scalars"]
+    for (x, theta), want in zip(scalars["points"], scalars["dtheta"]):
+        call = f"backward_propagation(x={x:g}, theta={theta:g})"
+        got = number_as_float(call_student(backward_propagation, float(x), float(theta), call=call), call, "dtheta")
+        if not np.isclose(got, want, rtol=1e-12, atol=0):
+            fail(f"{call} returned {got:.6g}, but dJ/dtheta is {want:.6g} there.")
+    passed(f"dtheta = {float(scalars['dtheta'][0]):g} for x = {scalars['points'][0][0]:g}, "
+           f"theta = {scalars['points'][0][1]:g}.")
+
+
+def check_gradient_check(gradient_check):
+    """gradient_check on x = 2, theta = 4 with the default epsilon and with epsilon = 1e-2."""
+    __tracebackhide__ = True
+    want = float(_stored()["gradient_check"]["difference_1e-2"])
+    call = "gradient_check(x=2, theta=4)"
+    default = difference_as_float(call_student(gradient_check, 2.0, 4.0, call=call), call)
+    if default >= ROUND_OFF and scalar_mistake(default):
+        fail(f"{call} returned {default:.6g}, but with a right backward_propagation the relative difference is "
+             f"round-off, below 1e-7: {scalar_mistake(default)}.")
+    if default >= ROUND_OFF:
+        fail(f"{call} returned {default:.6g}, but with a right backward_propagation the relative difference is "
+             "round-off, below 1e-7: check the two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / "
+             "(2 * epsilon) and the formula.")
+    call = "gradient_check(x=2, theta=4, epsilon=1e-2)"
+    got = difference_as_float(call_student(gradient_check, 2.0, 4.0, 1e-2, call=call), call)
+    if not same_difference(got, want):
+        fail(f"{call} returned {got:.6g}, but it should be {want:.3g}: is epsilon used?")
+    passed(f"difference = {default:.3g} with the default epsilon: the derivative is right.")
+
+
+def check_gradient_check_n(gradient_check_n):
+    """gradient_check_n on the stored example with the right and the provided gradients."""
+    __tracebackhide__ = True
+    X, Y, parameters, right, provided = example()
+    differences = _stored()["differences"]
+    cases = ((right, None, "the right gradients", "right_1e-7"),
+             (provided, None, "the provided (buggy) gradients", "provided_1e-7"),
+             (right, 1e-2, "the right gradients", "right_1e-2"))
+    got, calls = {}, {}
+    for gradients, epsilon, label, name in cases:
+        args = (parameters, gradients, X, Y) + (() if epsilon is None else (epsilon,))
+        calls[name] = (f"gradient_check_n(parameters, gradients, X, Y{'' if epsilon is None else f', epsilon={epsilon:g}'}) "
+                       f"with {label}")
+        got[name] = number_as_float(call_student(gradient_check_n, *args, call=calls[name]), calls[name],
+                                    "the relative difference")
+    wrong = [name for _, _, _, name in cases if not same_difference(got[name], float(differences[name]))]
+    if wrong:
+        name = wrong[0]
+        call, want = calls[name], float(differences[name])
+        # A known mistake is named only if it gives what the student returned in all three cases.
+        known = next((NETWORK_MISTAKES[key] for key in NETWORK_MISTAKES
+                      if all(same_difference(got[case], float(differences["mistakes"][case][key])) for case in got)), None)
+        if known:
+            fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {known}.")
+        for case in wrong:
+            difference_as_float(got[case], calls[case])   # fails when a difference is outside [0, 1]
+        if name == "right_1e-2":
+            hint = ("a two-sided difference around theta, one entry at a time, gives this: is every perturbed "
+                    "entry restored before the next one (a copy of theta per entry, or the entry put back)?")
+        elif name == "provided_1e-7":
+            hint = ("check the 2 in 2 * epsilon, the formula ||grad - gradapprox|| / (||grad|| + ||gradapprox||), "
+                    "and that gradients and parameters are flattened in the same order")
+        else:
+            hint = ("check the two-sided difference, the formula, and that the gradients are flattened in the "
+                    "order of the parameters (W1, b1, ..., b3, as gradients_to_vector does), not in the order "
+                    "of the keys of the gradients dict")
+        fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {hint}.")
+    passed(f"difference = {got['provided_1e-7']:.6g} with the provided gradients, {got['right_1e-7']:.2g} with "
+           "the right ones.")
+
+
+def check_backward_propagation_n(backward_propagation_n):
+    """The repaired backward pass on the stored example, block by block from the top."""
+    __tracebackhide__ = True
+    X, Y, parameters, right, provided = example()
+    from course.gradient_checking import forward_propagation_n
+    _, cache = forward_propagation_n(X, Y, parameters)
+    call = "backward_propagation_n(X, Y, cache)"
+    got = gradients_as_arrays(call_student(backward_propagation_n, X, Y, cache, call=call), parameters, call)
+    key = first_wrong_from_the_top(got, right)
+    if key:
+        still = " (it is still the provided, buggy value)" if np.allclose(got[key], provided[key]) else ""
+        fail(f"{key} is wrong{still}: {worst_entry(got[key], right[key])}.")
+    passed("dW1, db1, dW2, db2, dW3, db3 are right on the example.")

@@ -1,0 +1,9 @@
+"""Returns theta.
+
+expect: fail
+"""
+import numpy as np
+
+
+def backward_propagation(x, theta):
+    return theta

@@ -1,0 +1,9 @@
+"""np.copy(x).
+
+expect: pass
+"""
+import numpy as np
+
+
+def backward_propagation(x, theta):
+    return np.copy(x)

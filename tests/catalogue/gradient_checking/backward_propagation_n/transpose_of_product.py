@@ -1,0 +1,27 @@
+"""(A dZ^T)^T for the weight gradients.
+
+expect: pass
+"""
+import numpy as np
+
+
+def backward_propagation_n(X, Y, cache):
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    dW3 = 1. / m * np.dot(A2, dZ3.T).T
+    db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
+
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (1 - A2 ** 2)
+    dW2 = 1. / m * np.dot(A1, dZ2.T).T
+    db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
+
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = dA1 * (1 - A1 ** 2)
+    dW1 = 1. / m * np.dot(X, dZ1.T).T
+    db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
+
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}

@@ -1,0 +1,9 @@
+"""theta * x.
+
+expect: pass
+"""
+import numpy as np
+
+
+def forward_propagation(x, theta):
+    return theta * x

@@ -1,0 +1,25 @@
+"""Works on one-entry arrays.
+
+expect: pass
+"""
+import numpy as np
+
+
+def forward_propagation(x, theta):
+    return theta * x
+
+
+def backward_propagation(x, theta):
+    return x
+
+
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    t = np.array([theta + epsilon, theta - epsilon])
+    J = forward_propagation(x, t)
+    gradapprox = (J[0] - J[1]) / (2 * epsilon)
+
+    grad = backward_propagation(x, theta)
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    return difference

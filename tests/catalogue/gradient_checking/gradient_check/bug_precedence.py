@@ -1,0 +1,27 @@
+"""(J_plus - J_minus) / 2 * epsilon.
+
+expect: fail
+"""
+import numpy as np
+
+
+def forward_propagation(x, theta):
+    return theta * x
+
+
+def backward_propagation(x, theta):
+    return x
+
+
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    theta_plus = theta + epsilon
+    theta_minus = theta - epsilon
+    J_plus = forward_propagation(x, theta_plus)
+    J_minus = forward_propagation(x, theta_minus)
+    gradapprox = (J_plus - J_minus) / 2 * epsilon
+
+    grad = backward_propagation(x, theta)
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    return difference

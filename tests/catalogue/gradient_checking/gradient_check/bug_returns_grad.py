@@ -1,0 +1,23 @@
+"""Returns the gradient.
+
+expect: fail
+"""
+import numpy as np
+
+
+def forward_propagation(x, theta):
+    return theta * x
+
+
+def backward_propagation(x, theta):
+    return x
+
+
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    theta_plus = theta + epsilon
+    theta_minus = theta - epsilon
+    J_plus = forward_propagation(x, theta_plus)
+    J_minus = forward_propagation(x, theta_minus)
+    gradapprox = (J_plus - J_minus) / (2 * epsilon)
+
+    return backward_propagation(x, theta)

@@ -1,0 +1,28 @@
+"""Names the denominator two_eps.
+
+expect: pass
+"""
+import numpy as np
+
+
+def forward_propagation(x, theta):
+    return theta * x
+
+
+def backward_propagation(x, theta):
+    return x
+
+
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    two_eps = 2 * epsilon
+    theta_plus = theta + epsilon
+    theta_minus = theta - epsilon
+    J_plus = forward_propagation(x, theta_plus)
+    J_minus = forward_propagation(x, theta_minus)
+    gradapprox = (J_plus - J_minus) / two_eps
+
+    grad = backward_propagation(x, theta)
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    return difference
