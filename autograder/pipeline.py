@@ -265,8 +265,9 @@ def record(run, result):
     for name in staged.notebooks:
         sanitized = nbformat.reads(run.tasks[student].files[name].decode(), as_version=4)
         if result.error or name not in result.executed:
-            why = f"the grader could not run this notebook: {result.error or 'it returned no result'}"
-            notes.append(f"The grader could not run {name} ({result.error}); every test scores 0 until an "
+            error = result.error or "it returned no result"
+            why = f"the grader could not run this notebook: {error}"
+            notes.append(f"The grader could not run {name} ({error}); every test scores 0 until an "
                          "instructor looks at it.")
             notebook = unrunnable_notebook(sanitized, why)
         else:
