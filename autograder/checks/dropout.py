@@ -19,7 +19,7 @@ applied or swapped, the division by keep_prob missing or doubled.
 
 import numpy as np
 
-from autograder.checks.regularization import _one_sentence, _within_round_off
+from autograder.checks.regularization import _equal_up_to_float32, _one_sentence, _within_round_off
 from autograder.gradcheck import freeze_random, gradcheck
 from autograder.solutions import dropout as reference
 from course.checks import call_student, fail
@@ -165,6 +165,12 @@ def _gradient_check(backward, problem):
     report = gradcheck(problem["cost"], problem["parameters"], got, m=problem["sizes"][3],
                        keep_prob=problem["keep_prob"])
     if report.ok or _within_round_off(report):
+        return
+    # A block that nearly cancels (db3) keeps float32 round-off far above its own size: compare with
+    # the float64 reference within float32 round-off before calling a correct float32 answer wrong.
+    right = reference.backward_propagation_with_dropout(problem["X"], problem["Y"], problem["cache"],
+                                                        problem["keep_prob"])
+    if _equal_up_to_float32(got, right):
         return
     fail(_name_the_mistake(problem, got)
          or f"The gradient check with the masks held fixed fails with {_where(problem)}: {_one_sentence(report)}")
