@@ -36,7 +36,9 @@ def failure_reason(cell):
     """Why a graded cell lost its points, from its outputs: the error, or the stderr text."""
     for output in cell.get("outputs", []):
         if output.output_type == "error":
-            return f"{output.ename}: {output.evalue}" if output.evalue else output.ename
+            # A check's sentence comes wrapped to fit `nbgrader validate`: one line here.
+            evalue = " ".join(output.evalue.split())
+            return f"{output.ename}: {evalue}" if evalue else output.ename
         if output.output_type == "stream" and output.name == "stderr":
             return "wrote to standard error: " + " ".join(output.text.split())[:200]
     return "no output explains the lost points"

@@ -9,7 +9,10 @@ tested in test_<assignment>_notebook.py.
 
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -180,6 +183,52 @@ def test_does_the_release_notebook_fail_every_test_in_nbgrader_validate(assignme
     for failure, name in zip(failed, assignment.graded_functions):
         assert f"check_{name}({name})" in failure["source"]
         assert "raised NotImplementedError" in failure["raw_error"]
+
+
+def visible_sentence(case):
+    """The visible check's sentence on this case, if it fails it the same way on every run; else None."""
+    import contextlib
+    import io
+
+    import course.checks
+    from course.checks import CheckFailure
+
+    sentences = set()
+    for _ in range(3):
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                getattr(course.checks, f"check_{case.function_name}")(case.load())
+        except CheckFailure as failure:
+            sentences.add(failure.sentence)
+        else:
+            return None
+    return sentences.pop() if len(sentences) == 1 else None
+
+
+@pytest.mark.slow
+@by_name
+def test_does_nbgrader_validate_print_the_whole_sentence_of_each_visible_check(assignment, tmp_path):
+    # For each graded function, the catalogue bug with the longest (run-independent) visible sentence.
+    answers, sentences = {}, {}
+    for name in assignment.graded_functions:
+        said = [(sentence, case) for case in load_cases(assignment.name)
+                if case.function_name == name and not case.expect_pass
+                for sentence in [visible_sentence(case)] if sentence]
+        if said:
+            sentence, case = max(said, key=lambda pair: len(pair[0]))
+            answers[name], sentences[name] = code_without_docstring(case.path), sentence
+    assert sentences and max(len(s) for s in sentences.values()) > 83, sentences
+    student_copy = tmp_path / "student" / assignment.release.name
+    student_copy.parent.mkdir()
+    nbformat.write(fill_solutions(assignment.release, answers), student_copy)
+    # As a student runs it: the command line, from the notebook's folder, with no course config.
+    nbgrader = Path(sys.executable).with_name("nbgrader")
+    printed = subprocess.run([str(nbgrader), "validate", student_copy.name], cwd=student_copy.parent,
+                             capture_output=True, text=True, timeout=600).stdout
+    assert "VALIDATION FAILED" in printed, printed
+    flowing = " ".join(printed.split())
+    for name, sentence in sentences.items():
+        assert f"CheckFailure: {sentence}" in flowing, f"{name}: {sentence!r} not whole in:\n{printed}"
 
 
 # --- slow: autograding a class of catalogue submissions ---------------------------------------------

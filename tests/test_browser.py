@@ -2,8 +2,8 @@
 
 An instructor releases `regularization` to an exchange in a temporary folder. In the student's
 JupyterLab (nbgrader's lab extension, Debian's chromium driven by Playwright) the student fetches
-it from the Assignments panel, validates the untouched notebook (the failing check is named),
-pastes answers into the solution cells, restarts and runs everything (the visible checks tick),
+it from the Assignments panel, validates the untouched notebook (the failing check is named) and
+a buggy one (the check's whole sentence shows), pastes answers into the solution cells, restarts and runs everything (the visible checks tick),
 validates (it passes), validates and submits from the panel, and the submission lands in the
 exchange. Screenshots of a failure are kept in test-artifacts/browser/.
 """
@@ -19,8 +19,9 @@ import pytest
 
 from autograder.nbgrader_course import REPO_ROOT
 from tests import browser as lab
+from tests.catalogue.loader import load_cases
 from tests.conftest import make_course_root
-from tests.messy_class import COST, BACKWARD, CORRECT
+from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT, COST
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "browser"
@@ -47,6 +48,30 @@ def wait_for_dialog_result(page):
     dialog.locator(".jp-Dialog-button").last.click()
     dialog.wait_for(state="detached")
     return text
+
+
+def paste_answers(page, notebook, answers):
+    """Replace the solution cells' code, pasted in one go (typing would re-indent it)."""
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    for grade_id, code in answers.items():
+        index = next(i for i, cell in enumerate(notebook.cells)
+                     if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+        cells.nth(index).locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(code)
+
+
+def visible_sentence(case_name):
+    """The sentence the visible check of the backward pass gives this catalogue case, computed here."""
+    import contextlib
+    import io
+
+    from course.checks import CheckFailure, check_backward_propagation_with_regularization
+
+    case = next(case for case in load_cases(ASSIGNMENT) if case.function_name == BACKWARD and case.name == case_name)
+    with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
+        check_backward_propagation_with_regularization(case.load())
+    return failure.value.sentence
 
 
 def wait_until_every_cell_ran(page):
@@ -82,18 +107,21 @@ def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path
         page.goto(f"{url}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={lab.TOKEN}")
         page.get_by_text("| Idle").wait_for()
         page.get_by_role("button", name="Validate").click()
-        untouched = wait_for_dialog_result(page)
+        untouched = " ".join(wait_for_dialog_result(page).split())
         assert f"CheckFailure: {COST}(A3, Y, parameters, lambd=0) raised NotImplementedError." in untouched
 
-        # Paste the answers in one go (typing would re-indent them), restart and run all.
-        cells = page.locator(".jp-Notebook .jp-Cell")
+        # A buggy backward pass: Validate shows the visible check's whole sentence, however long.
         notebook = nbformat.read(fetched, as_version=4)
-        for grade_id in (COST, BACKWARD):
-            index = next(i for i, cell in enumerate(notebook.cells)
-                         if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-            cells.nth(index).locator(".cm-content").click()
-            page.keyboard.press("Control+a")
-            page.keyboard.insert_text(CORRECT[grade_id])
+        paste_answers(page, notebook, BUGGY_BACKWARD)
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(1000)
+        page.get_by_role("button", name="Validate").click()
+        buggy = " ".join(wait_for_dialog_result(page).split())
+        sentence = visible_sentence("bug_no_l2_in_dW1")
+        assert len(sentence) > 90 and f"CheckFailure: {sentence}" in buggy, (sentence, buggy)
+
+        # The right answers, restart and run all.
+        paste_answers(page, notebook, CORRECT)
         page.get_by_text("Kernel", exact=True).click()
         page.get_by_text("Restart Kernel and Run All Cells…").click()
         page.locator(".jp-Dialog-button.jp-mod-accept").click()

@@ -41,7 +41,7 @@ def run_check(check, function):
         try:
             check(function)
         except CheckFailure as failure:
-            return str(failure), stderr.getvalue()
+            return failure.sentence, stderr.getvalue()
     return None, stderr.getvalue()
 
 

@@ -9,13 +9,35 @@ points to a test cell that writes anything to standard error).
 import contextlib
 import copy
 import io
+import textwrap
 import warnings
 
 import numpy as np
 
 
+# `nbgrader validate` prints each line of a failure indented by 4 and cuts it after 83 characters
+# (its Validator.width of 90, less 3 for "..."), and the first line also starts with "CheckFailure: ".
+# Wrapped to this width, the whole sentence shows there, as it does in JupyterLab.
+VALIDATE_LINE_WIDTH = 83
+FIRST_LINE_PREFIX = "CheckFailure: "
+
+
+def wrap_for_validate(sentence):
+    """The sentence broken into lines that `nbgrader validate` prints whole."""
+    lines = textwrap.wrap(sentence, width=VALIDATE_LINE_WIDTH, initial_indent=" " * len(FIRST_LINE_PREFIX),
+                          break_on_hyphens=False)
+    return "\n".join(lines).lstrip(" ")
+
+
 class CheckFailure(AssertionError):
-    """A check found a problem; the message is one sentence meant for the student."""
+    """A check found a problem; the message is one sentence meant for the student.
+
+    sentence: the message on one line; str() gives it wrapped to fit `nbgrader validate`.
+    """
+
+    def __init__(self, sentence):
+        self.sentence = " ".join(str(sentence).split())
+        super().__init__(wrap_for_validate(self.sentence))
 
 
 # Every check sets __tracebackhide__, so a failure's traceback shows the student only `fail` and
