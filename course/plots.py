@@ -89,24 +89,34 @@ def plot_layer_scales(scales, ax=None, title="Scale of the activations through t
 
 
 def plot_accuracy_against_lambda(lambdas, train_accuracy, dev_accuracy, baseline=None, ax=None,
-                                 title="Choosing lambda on the dev set"):
+                                 title="Choosing lambda on the dev set", trained=None):
     """Train and dev accuracy against the regularization strength, lambda on a log scale.
 
     Inputs:
     - lambdas: (k,) positive values of lambda
     - train_accuracy, dev_accuracy: (k,) accuracies in [0, 1], one per lambda
     - baseline: optional (train, dev) accuracies without regularization, drawn as dashed lines
+    - trained: optional lambda of a model trained earlier, marked with a dotted vertical line
+    The two ends of the axis are labelled with what they mean: variance on the left, bias on the right.
     """
     ax = _axes(ax)
-    ax.plot(lambdas, 100 * np.asarray(train_accuracy), marker="o", color="tab:blue", label="train")
-    ax.plot(lambdas, 100 * np.asarray(dev_accuracy), marker="o", color="tab:orange", label="dev")
+    ax.plot(lambdas, 100 * np.asarray(train_accuracy), marker="o", color="tab:blue", label="train accuracy")
+    ax.plot(lambdas, 100 * np.asarray(dev_accuracy), marker="o", color="tab:orange", label="dev accuracy")
     if baseline is not None:
-        ax.axhline(100 * baseline[0], color="tab:blue", linestyle="--", alpha=0.6, label="train, lambda = 0")
-        ax.axhline(100 * baseline[1], color="tab:orange", linestyle="--", alpha=0.6, label="dev, lambda = 0")
+        ax.axhline(100 * baseline[0], color="tab:blue", linestyle="--", alpha=0.6, label="train, no regularization")
+        ax.axhline(100 * baseline[1], color="tab:orange", linestyle="--", alpha=0.6, label="dev, no regularization")
+    if trained is not None:
+        ax.axvline(trained, color="k", linestyle=":", label=f"lambda = {trained:g}, the model trained above")
+    ax.text(0.02, 0.98, "\u2190 smaller lambda: variance (train above dev)", transform=ax.transAxes, ha="left",
+            va="top", fontsize="x-small", color="0.3")
+    ax.text(0.98, 0.02, "larger lambda: bias (both fall) \u2192", transform=ax.transAxes, ha="right",
+            va="bottom", fontsize="x-small", color="0.3")
+    low = min(np.min(train_accuracy), np.min(dev_accuracy), *(baseline or [1]))
+    ax.set_ylim(100 * low - 8, 100)
     ax.set_xscale("log")
-    ax.set_xlabel("lambda (log scale)")
+    ax.set_xlabel("lambda, the L2 regularization strength (log scale)")
     ax.set_ylabel("accuracy (%)")
     ax.set_title(title)
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc="center left")
     ax.grid(True, which="both", alpha=0.3)
     return ax
