@@ -224,7 +224,7 @@ def check_initialize_parameters_random(initialize_parameters_random):
         check_parameters_contract(call_student(initialize_parameters_random, layers_dims), layers_dims, call)
     _check_weight_scale(initialize_parameters_random, [400, 300, 200], lambda l: 10.0, lambda l: "10")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    passed("on [400, 300, 200] the weights have a standard deviation close to 10.")
+    passed("on [400, 300, 200] the weights are centred on 0, with a standard deviation close to 10 and a normal shape.")
 
 
 def check_initialize_parameters_he(initialize_parameters_he):
@@ -237,7 +237,8 @@ def check_initialize_parameters_he(initialize_parameters_he):
     _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
                         lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    passed("on [400, 300, 200] the weights of layer l have a standard deviation close to sqrt(2 / n[l-1]).")
+    passed("on [400, 300, 200] the weights of layer l are centred on 0, with a standard deviation close to "
+           "sqrt(2 / n[l-1]) and a normal shape.")
 
 
 def describe_parameters(parameters):
