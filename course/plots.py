@@ -120,3 +120,32 @@ def plot_accuracy_against_lambda(lambdas, train_accuracy, dev_accuracy, baseline
     ax.legend(fontsize="small", loc="center left")
     ax.grid(True, which="both", alpha=0.3)
     return ax
+
+
+def plot_accuracy_over_draws(train_accuracy, test_accuracy, ax=None,
+                             title="Accuracy after training, one point per random draw"):
+    """Train and test accuracy of every draw, one column per initialization, median marked.
+
+    Inputs:
+    - train_accuracy, test_accuracy: dict name -> list of accuracies in [0, 1], one per draw
+      (the same names in both; a deterministic initialization may have a single value)
+    """
+    ax = _axes(ax)
+    for column, name in enumerate(train_accuracy):
+        for offset, values, color, label in ((-0.15, train_accuracy[name], "tab:blue", "train"),
+                                             (0.15, test_accuracy[name], "tab:orange", "test")):
+            values = 100 * np.asarray(values, dtype=float)
+            # Spread the points of a column sideways a little, so that equal values stay visible.
+            spread = np.linspace(-0.08, 0.08, len(values)) if len(values) > 1 else np.zeros(1)
+            ax.scatter(column + offset + spread, values, s=18, color=color, alpha=0.7, edgecolors="k",
+                       linewidths=0.3, label=label if column == 0 else None)
+            ax.hlines(np.median(values), column + offset - 0.12, column + offset + 0.12, color=color,
+                      linewidth=2, label=f"median ({label})" if column == 0 else None)
+    counts = {name: len(values) for name, values in train_accuracy.items()}
+    ax.set_xticks(range(len(counts)), [f"{name}\n({n} draw{'s' if n != 1 else ''})" for name, n in counts.items()])
+    ax.set_xlim(-0.6, len(train_accuracy) - 0.4)
+    ax.set_ylabel("accuracy (%)")
+    ax.set_title(title)
+    ax.legend(fontsize="small", loc="lower right")
+    ax.grid(True, axis="y", alpha=0.3)
+    return ax

@@ -84,7 +84,8 @@ def test_does_the_grader_reject_this_bug_with_a_clear_sentence(case):
 
 
 # Visible checks that compare with exact values, so every catalogue bug must already fail there
-# (the initialization checks only look at rough scales, on purpose: the hidden tests judge the shape).
+# (the initialization checks look at the scale and the shape of the draws on one network only, so
+# some bugs are left to the hidden tests; tests/test_checks.py covers the uniform draws they catch).
 # The dropout forward check measures the masks on 1,500 examples, enough to catch every bug too.
 EXACT_VISIBLE_CHECKS = ("regularization", "dropout")
 

@@ -53,7 +53,7 @@ def test_does_an_exception_become_one_sentence_that_keeps_the_students_traceback
     ({"W1": np.zeros((2, 3)), "b1": np.zeros((3, 1))}, "W1 with shape (2, 3), but it must have shape (n[1], n[0]) = (3, 2) (it looks transposed)"),
     ({"W1": np.zeros((3, 2)), "b1": np.zeros(3)}, "b1 with shape (3,), but it must have shape (n[1], 1) = (3, 1)"),
     ({"W1": np.full((3, 2), np.nan), "b1": np.zeros((3, 1))}, "not finite"),
-    ({"W1": np.zeros((3, 2)), "b1": np.ones((3, 1))}, "b1 with nonzero entries"),
+    ({"W1": np.zeros((3, 2)), "b1": np.ones((3, 1))}, "b1 with nonzero entries, but this assignment asks for biases that start at zero"),
 ])
 def test_does_the_contract_name_the_first_problem(parameters, message):
     with pytest.raises(CheckFailure) as failure:
@@ -119,6 +119,52 @@ def test_does_the_visible_check_report_an_off_centre_draw_as_a_wrong_mean_not_a_
     with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
         check_initialize_parameters_random(uniform_times_10)
     assert re.search(r"returned W1 with mean (4\.9|5)", failure.value.sentence)
+
+
+@pytest.mark.parametrize("function_name, case_name", [("initialize_parameters_he", "bug_he_uniform"),
+                                                     ("initialize_parameters_random", "bug_symmetric_uniform_matching_std")])
+def test_does_the_visible_check_reject_uniform_draws_of_the_right_spread_as_not_normal(function_name, case_name):
+    # Uniform draws with the right standard deviation used to pass the visible check and fail only
+    # the hidden test; the statistics are far enough apart to say so on every draw.
+    from course import checks
+    from tests.catalogue.loader import load_cases
+
+    case = next(case for case in load_cases("initialization")
+                if case.function_name == function_name and case.name == case_name)
+    check, function = getattr(checks, f"check_{function_name}"), case.load()
+    for _ in range(20):
+        with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
+            check(function)
+        message = str(failure.value)
+        assert "W1 whose values look uniform" in message and "normal (Gaussian) distribution" in message, message
+
+
+def test_does_the_normality_test_leave_correct_draws_many_standard_errors_inside_and_uniform_far_outside():
+    # The visible check measures W1 (300 x 400) and W2 (200 x 300); the hidden test at least 2000 entries.
+    from course.checks.initialization import normality_tolerances
+
+    uniform_kurtosis, uniform_within_one_std = -1.2, 1 / np.sqrt(3)
+    for n in (2000, 12_000, 60_000, 120_000):
+        kurtosis_tolerance, within_tolerance = normality_tolerances(n)
+        # A normal sample's kurtosis and fraction within one std have these standard errors.
+        assert kurtosis_tolerance >= 8 * np.sqrt(24 / n)
+        assert within_tolerance >= 6 * np.sqrt(0.6827 * 0.3173 / n)
+        # A uniform sample's own statistics vary far less than these margins.
+        assert abs(uniform_kurtosis) > kurtosis_tolerance + 0.3
+        assert abs(uniform_within_one_std - 0.6827) > within_tolerance + 0.03
+
+
+def test_are_float32_and_seeded_normal_draws_accepted_by_the_normality_test():
+    from course.checks.initialization import check_weights_look_normal
+
+    rng = np.random.default_rng(0)
+    for W in (rng.standard_normal((300, 400)).astype(np.float32), 10 * rng.standard_normal((200, 300)),
+              rng.normal(0, 0.07, (64, 256))):
+        check_weights_look_normal("init(d)", "W1", W)
+    with pytest.raises(CheckFailure, match=r"^init\(d\) returned W2 whose values look uniform \(57\.\d % lie within"):
+        check_weights_look_normal("init(d)", "W2", rng.uniform(-1, 1, (200, 300)))
+    with pytest.raises(CheckFailure, match="look not bell-shaped"):
+        check_weights_look_normal("init(d)", "W1", rng.laplace(0, 1, (300, 400)))
 
 
 def test_does_the_hidden_he_test_catch_code_that_is_right_only_on_the_architecture_its_messages_name():

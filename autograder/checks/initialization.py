@@ -16,6 +16,7 @@ import numpy as np
 
 from course.checks import (call_student, check_parameters_contract, check_weights_drawn_around_zero, check_zero_weights,
                            common_scale_mistakes, describe_call, fail, weight_std, wrong_scale_message)
+from course.checks.initialization import check_weights_look_normal
 
 # Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).
 STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
@@ -24,8 +25,6 @@ STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
 # otherwise pass): always wide enough for power on W1 (over 160k entries) and W2 (over 12k), and
 # with every fan-in far from its fan-out, so that the usual wrong scales stay apart.
 STATISTICS_DIMS_RANGES = ((700, 860), (230, 290), (56, 72), (8, 13))
-# Below this many entries the shape of the distribution is not tested (too little power).
-MIN_ENTRIES_FOR_NORMALITY = 2000
 
 
 def random_architecture(rng=None):
@@ -66,22 +65,12 @@ def _check_weight_distribution(call, key, W, required_std, rule, mistakes):
     """
     __tracebackhide__ = True
     w = np.asarray(W, dtype=np.float64).ravel()
-    n = w.size
-    mean, std = float(w.mean()), weight_std(w)
+    std = weight_std(w)
     check_weights_drawn_around_zero(call, key, W, required_std)
-    tolerance = _relative_tolerance(n)
+    tolerance = _relative_tolerance(w.size)
     if abs(std / required_std - 1) > tolerance:
         fail(wrong_scale_message(call, key, std, required_std, rule, mistakes, tolerance))
-    if n >= MIN_ENTRIES_FOR_NORMALITY:
-        z = (w - mean) / std
-        excess_kurtosis = float(np.mean(z ** 4) - 3)
-        within_one_std = float(np.mean(np.abs(z) < 1))
-        if (abs(excess_kurtosis) > max(0.25, 8 * np.sqrt(24 / n))
-                or abs(within_one_std - 0.6827) > 6 * np.sqrt(0.6827 * 0.3173 / n) + 0.005):
-            shape = "uniform" if excess_kurtosis < -0.9 else "not bell-shaped"
-            fail(f"{call} returned {key} whose values look {shape} ({100 * within_one_std:.1f} % lie within "
-                 "one standard deviation of the mean instead of 68.3 %), but the weights must be drawn "
-                 "from a normal (Gaussian) distribution, e.g. with np.random.randn.")
+    check_weights_look_normal(call, key, W)
 
 
 def _check_random_weights(initialize, required_std, rule):

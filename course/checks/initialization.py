@@ -27,7 +27,8 @@ def check_parameters_contract(parameters, layers_dims, call=""):
 
     Checked in this order, stopping at the first problem: a dict; exactly the keys W1, b1, ..., WL,
     bL; NumPy arrays; a floating-point dtype; W[l] of shape (n[l], n[l-1]) and b[l] of shape
-    (n[l], 1); finite values; biases all zero.
+    (n[l], 1); finite values; biases all zero (what the assignment asks for, not a rule of
+    initialization: small random biases would also work).
 
     Inputs:
     - parameters: what the student's initialization function returned
@@ -67,7 +68,8 @@ def check_parameters_contract(parameters, layers_dims, call=""):
             fail(f"{who} returned {key} with values that are not finite (nan or inf).")
     for key in expected:
         if key[0] == "b" and np.any(parameters[key] != 0):
-            fail(f"{who} returned {key} with nonzero entries, but biases must start at zero.")
+            fail(f"{who} returned {key} with nonzero entries, but this assignment asks for biases that start at "
+                 "zero, the usual choice (the random weights alone are enough to make the units differ).")
 
 
 def weight_std(W):
@@ -94,6 +96,43 @@ def check_weights_drawn_around_zero(call, key, W, required_std):
         fail(f"{call} returned {key} with mean {mean:.4g}, but weights drawn from a normal distribution "
              f"centred on 0 with standard deviation {required_std:.4g} have a mean close to 0 "
              "(np.random.rand draws from [0, 1), np.random.randn from N(0, 1)).")
+
+
+# Below this many entries the shape of the distribution is not tested (too little power).
+MIN_ENTRIES_FOR_NORMALITY = 2000
+
+
+def normality_tolerances(n):
+    """(kurtosis, within) tolerances for n draws: how far the excess kurtosis may be from 0 and the
+    fraction of entries within one standard deviation of the mean from 0.6827.
+
+    For normal draws these are at least 8 and 6 standard errors (plus 0.005), so a correct
+    initializer is rejected with probability below 1e-8; uniform draws (-1.2 and 0.577) are far outside.
+    """
+    return max(0.25, 8 * np.sqrt(24 / n)), 6 * np.sqrt(0.6827 * 0.3173 / n) + 0.005
+
+
+def check_weights_look_normal(call, key, W):
+    """Fail unless the entries of W have the shape of a normal distribution (tested from 2000 entries).
+
+    Two statistics of the standardized entries, which do not depend on the scale: the excess
+    kurtosis (0 for a normal distribution, -1.2 for a uniform one) and the fraction within one
+    standard deviation of the mean (68.3 % for a normal distribution, 57.7 % for a uniform one).
+    Checked after the mean and the standard deviation.
+    """
+    __tracebackhide__ = True
+    w = np.asarray(W, dtype=np.float64).ravel()
+    if w.size < MIN_ENTRIES_FOR_NORMALITY:
+        return
+    z = (w - w.mean()) / w.std()
+    excess_kurtosis = float(np.mean(z ** 4) - 3)
+    within_one_std = float(np.mean(np.abs(z) < 1))
+    kurtosis_tolerance, within_tolerance = normality_tolerances(w.size)
+    if abs(excess_kurtosis) > kurtosis_tolerance or abs(within_one_std - 0.6827) > within_tolerance:
+        shape = "uniform" if excess_kurtosis < -0.9 else "not bell-shaped"
+        fail(f"{call} returned {key} whose values look {shape} ({100 * within_one_std:.1f} % lie within "
+             "one standard deviation of the mean instead of 68.3 %), but the weights must be drawn "
+             "from a normal (Gaussian) distribution, e.g. with np.random.randn.")
 
 
 def common_scale_mistakes(layers_dims, l):
@@ -157,7 +196,8 @@ def check_initialize_parameters_zeros(initialize_parameters_zeros):
 
 
 def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0.1):
-    """Fail unless every weight matrix has roughly the required standard deviation.
+    """Fail unless every weight matrix is centred on 0, has roughly the required standard deviation
+    and looks normal (a statistical test: no seeded comparison, so every correct style passes).
 
     required_std: function l -> required std of W[l]; rule: function l -> the formula, for messages.
     The visible check uses a loose tolerance; the hidden tests are stricter.
@@ -172,6 +212,7 @@ def _check_weight_scale(initialize, layers_dims, required_std, rule, tolerance=0
         if abs(measured / required - 1) > tolerance:
             fail(wrong_scale_message(call, f"W{l}", measured, required, rule(l),
                                      common_scale_mistakes(layers_dims, l), tolerance))
+        check_weights_look_normal(call, f"W{l}", parameters[f"W{l}"])
     return parameters
 
 
@@ -183,7 +224,7 @@ def check_initialize_parameters_random(initialize_parameters_random):
         check_parameters_contract(call_student(initialize_parameters_random, layers_dims), layers_dims, call)
     _check_weight_scale(initialize_parameters_random, [400, 300, 200], lambda l: 10.0, lambda l: "10")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    passed("on [400, 300, 200] the weights have a standard deviation close to 10.")
+    passed("on [400, 300, 200] the weights are centred on 0, with a standard deviation close to 10 and a normal shape.")
 
 
 def check_initialize_parameters_he(initialize_parameters_he):
@@ -196,7 +237,8 @@ def check_initialize_parameters_he(initialize_parameters_he):
     _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
                         lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    passed("on [400, 300, 200] the weights of layer l have a standard deviation close to sqrt(2 / n[l-1]).")
+    passed("on [400, 300, 200] the weights of layer l are centred on 0, with a standard deviation close to "
+           "sqrt(2 / n[l-1]) and a normal shape.")
 
 
 def describe_parameters(parameters):
