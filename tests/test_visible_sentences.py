@@ -75,7 +75,7 @@ def test_does_the_stored_example_tell_every_known_mistake_apart():
     def same_gradients(a, b):
         return all(visible_module.first_wrong_from_the_top(a[lambd], b[lambd]) is None
                    and visible_module.first_wrong_from_the_top(b[lambd], a[lambd]) is None
-                   for lambd in visible_module.VISIBLE_LAMBDAS)
+                   for lambd in visible_module.BACKWARD_LAMBDAS)
 
     for mistakes, right, same in ((cost_mistakes, costs, same_costs), (gradient_mistakes, gradients, same_gradients)):
         names = sorted(mistakes)

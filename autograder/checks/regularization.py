@@ -130,7 +130,7 @@ def grade_compute_cost_with_regularization(compute_cost_with_regularization):
     sentence, i, detail = explain_cost(got, want, mistakes)
     n_x, n1, n2, m = problems[i]["sizes"]
     fail(f"compute_cost_with_regularization is wrong: {sentence}"
-         + (f" (with n_x = {n_x}, n1 = {n1}, n2 = {n2}, m = {m}, {detail})." if detail else "."))
+         + (f" (on the problem with n_x = {n_x}, n1 = {n1}, n2 = {n2}, m = {m}, {detail})." if detail else "."))
 
 
 def _by_name(per_lambd):
