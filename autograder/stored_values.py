@@ -18,8 +18,9 @@ regularization/example/X: (3, 5) float64, Y: (1, 5) int64, parameters/W1: (4, 3)
 regularization/lambdas: (k,) float64, the lambd of each visible call, VISIBLE_LAMBDAS
 regularization/compute_cost_with_regularization/cost: (k,) float64, the right cost for each lambd
 regularization/compute_cost_with_regularization/mistakes/<name>: (k,) float64, the cost each known
-    mistake (course.checks.regularization.KNOWN_COST_MISTAKES) gives for each lambd, so that the
-    visible check can name it with the hidden test's sentence
+    mistake (course.checks.regularization.KNOWN_COST_MISTAKES) gives for each lambd (nan where it is
+    not known: misplaced parentheses only with lambd = 0), so that the visible check can name it with
+    the hidden test's sentence
 regularization/backward_propagation_with_regularization/dW1: (k, 4, 3), db1: (k, 4, 1), ...,
     db3: (k, 1, 1): the right gradients for each lambd
 regularization/backward_propagation_with_regularization/mistakes/<name>/dW1, ..., db3: the same for

@@ -27,7 +27,8 @@ def normalized(text):
 
 def named_sentence(message):
     """The longest sentence of the shared tables that `message` contains (normalized), or None."""
-    found = [sentence for sentence in map(normalized, visible_module.known_sentences()) if sentence in normalized(message)]
+    message = normalized(message)
+    found = [sentence for sentence in map(normalized, visible_module.known_sentences()) if sentence in message]
     return max(found, key=len) if found else None
 
 
@@ -70,7 +71,10 @@ def test_does_the_stored_example_tell_every_known_mistake_apart():
     assert sorted(gradient_mistakes) == sorted(name for name, _ in visible_module.KNOWN_GRADIENT_MISTAKES)
 
     def same_costs(a, b):
-        return all(visible_module.close(a[lambd], b[lambd]) for lambd in visible_module.VISIBLE_LAMBDAS)
+        # Compared where both are known (a mistake known only with lambd = 0 is nan elsewhere).
+        known = [lambd for lambd in visible_module.VISIBLE_LAMBDAS if np.isfinite(a[lambd]) and np.isfinite(b[lambd])]
+        assert 0.0 in known
+        return all(visible_module.close(a[lambd], b[lambd]) for lambd in known)
 
     def same_gradients(a, b):
         return all(visible_module.first_wrong_from_the_top(a[lambd], b[lambd]) is None
@@ -86,7 +90,8 @@ def test_does_the_stored_example_tell_every_known_mistake_apart():
         # Nor does any mistake ignore lambd there, or the visible check would call it "lambd is not used".
         if same is same_costs:
             for name in names:
-                assert not visible_module.lambd_ignored([mistakes[name][lambd] for lambd in visible_module.VISIBLE_LAMBDAS]), name
+                values = [value for value in mistakes[name].values() if np.isfinite(value)]
+                assert len(values) == 1 or not visible_module.lambd_ignored(values), name
 
 
 def test_are_the_stored_mistakes_what_the_hidden_test_computes_on_the_fixed_example():

@@ -208,7 +208,8 @@ KNOWN_COST_MISTAKES = (
     ("ce_log10", "the cross-entropy uses np.log10, but it needs the natural logarithm np.log"),
     ("ce_positive_only", "the cross-entropy keeps only the y log(a) part and drops (1 - y) log(1 - a), the part "
                          "of the examples with y = 0"),
-    ("ce_missing", "the cross-entropy is missing: the cost is the cross-entropy plus the L2 term, not the L2 term alone"),
+    ("ce_missing", "the cross-entropy is missing: the cost is the cross-entropy plus the L2 term, not the L2 "
+                   "term alone"),
     *_l2_subsets(),
     ("l2_twice", "the L2 term is twice as large as it should be: lambd / m instead of lambd / (2 m)"),
     ("l2_half", "the L2 term is half as large as it should be: lambd / (4 m) instead of lambd / (2 m)"),
@@ -219,7 +220,8 @@ KNOWN_COST_MISTAKES = (
     ("l2_biases", "the L2 term also sums the squared biases, which are not regularized"),
     ("l2_norms", "the L2 term adds the norms ||W[l]|| instead of their squares ||W[l]||^2 (the Frobenius norm must "
                  "be squared)"),
-    ("l2_square_of_norm_sum", "the L2 term squares the sum of the three norms instead of adding the three squared norms"),
+    ("l2_square_of_norm_sum", "the L2 term squares the sum of the three norms instead of adding the three "
+                              "squared norms"),
     ("l2_abs", "the L2 term adds the absolute values |W| (that is L1) instead of the squares W^2"),
     ("l2_sum_squared", "the L2 term squares the sum of the entries of each W instead of adding the squared entries"),
     ("l2_mean", "the L2 term averages the squared entries of each W (np.mean) instead of adding them (np.sum)"),
@@ -232,17 +234,18 @@ KNOWN_COST_MISTAKES = (
     *[(f"l2_without_W{l}", f"the L2 term leaves out W{l}: it must add ||W1||^2, ||W2||^2 and ||W3||^2")
       for l in LAYERS],
 )
-# When no known mistake fits.
+# Tried before the table: a cost that does not change with lambd.
 COST_LAMBD_IGNORED = ("the cost is the same whatever lambd is, but the L2 term lambd / (2 m) * (||W1||^2 + ||W2||^2 + "
                       "||W3||^2) grows with lambd: it is missing, or lambd is not used")
+# When no known mistake fits: the cost is wrong with lambd = 0, or only with lambd > 0.
 COST_CROSS_ENTROPY_WRONG = "the cross-entropy part is wrong: with lambd = 0 the cost must be the plain cross-entropy"
 COST_L2_WRONG = ("the cross-entropy part is right, but the L2 term is not "
                  "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2)")
 
-# (layers, how the gradient keys and weights are named, singular verb?) for the mistakes of one
-# layer or of all three.
+# (layers, tag of the mistake's name): a mistake in every layer, or in one.
 _LAYER_SETS = (((1, 2, 3), "all"), ((3,), "3"), ((2,), "2"), ((1,), "1"))
-# (name, factor of the L2 term in place of lambd / m, sentence with {dW}, {W}, {s}: "s" for one key)
+# (name, sentence with {dW}, {W} and {s}, "s" for one key) of a wrong L2 term in dW; the factor each
+# puts in place of lambd / m is in autograder.checks.regularization.gradient_mistakes.
 _L2_GRADIENT_FACTORS = (
     ("missing", "the L2 term (lambd / m) * {W} is missing from {dW}"),
     ("half", "{dW} get{s} (lambd / (2 m)) * {W}, half of the L2 term (lambd / m) * {W}"),
@@ -323,18 +326,22 @@ def explain_cost(got, right, mistakes):
     """Why the student's costs are wrong, in the words both checks use.
 
     got, right: one dict {lambd: cost} per problem (the student's and the right ones); mistakes: one
-    dict {name of KNOWN_COST_MISTAKES: {lambd: cost}} per problem. A known mistake is named when it
-    gives the student's cost on every problem and lambd. Returns (sentence, i, detail): i the first
-    problem where the cost is wrong, detail the numbers there (None when a known mistake is named).
+    dict {name of KNOWN_COST_MISTAKES: {lambd: cost}} per problem, nan where a mistake is not known
+    (the missing parentheses, known only with lambd = 0). A known mistake is named when it gives the
+    student's cost on every problem and every lambd where it is known. Returns (sentence, i, detail):
+    i the first problem where the cost is wrong, detail the numbers there (None when a known mistake
+    is named).
     """
     if all(lambd_ignored([g[lambd] for lambd in sorted(g)]) for g in got):
         return COST_LAMBD_IGNORED, 0, None
     for name, sentence in KNOWN_COST_MISTAKES:
-        if all(name in mk and all(close(g[lambd], mk[name][lambd]) for lambd in g) for g, mk in zip(got, mistakes)):
+        if all(name in mk and all(close(g[lambd], mk[name][lambd]) for lambd in g if np.isfinite(mk[name][lambd]))
+               for g, mk in zip(got, mistakes)):
             return sentence, 0, None
     for i, (g, r) in enumerate(zip(got, right)):
         if not close(g[0.0], r[0.0]):
-            return COST_CROSS_ENTROPY_WRONG, i, f"with lambd = 0 the cost is {g[0.0]:.6g}, where the cross-entropy is {r[0.0]:.6g}"
+            return (COST_CROSS_ENTROPY_WRONG, i,
+                    f"with lambd = 0 the cost is {g[0.0]:.6g}, where the cross-entropy is {r[0.0]:.6g}")
     i, lambd = next((i, lambd) for i, (g, r) in enumerate(zip(got, right)) for lambd in sorted(g)
                     if not close(g[lambd], r[lambd]))
     return COST_L2_WRONG, i, (f"with lambd = {lambd:g} the cost adds {got[i][lambd] - got[i][0.0]:.6g} to the "
