@@ -17,8 +17,14 @@ regularization/example/X: (3, 5) float64, Y: (1, 5) int64, parameters/W1: (4, 3)
     examples and inactive on others so that a wrong ReLU derivative shows
 regularization/lambdas: (k,) float64, the lambd of each visible call, VISIBLE_LAMBDAS
 regularization/compute_cost_with_regularization/cost: (k,) float64, the right cost for each lambd
+regularization/compute_cost_with_regularization/mistakes/<name>: (k,) float64, the cost each known
+    mistake (course.checks.regularization.KNOWN_COST_MISTAKES) gives for each lambd (nan where it is
+    not known: misplaced parentheses only with lambd = 0), so that the visible check can name it with
+    the hidden test's sentence
 regularization/backward_propagation_with_regularization/dW1: (k, 4, 3), db1: (k, 4, 1), ...,
     db3: (k, 1, 1): the right gradients for each lambd
+regularization/backward_propagation_with_regularization/mistakes/<name>/dW1, ..., db3: the same for
+    each known mistake of KNOWN_GRADIENT_MISTAKES (computed by autograder.checks.regularization)
 dropout/example/X: (3, 5), Y: (1, 5): the regularization example's X and Y, with n1 = n2 = 4 (the
     parameters W1: (4, 3), b1, W2: (4, 4), b2, W3: (1, 4), b3 are in the caches)
 dropout/keep_probs: (2,) float64, VISIBLE_KEEP_PROBS of course.checks.dropout (0.8 and 1)
@@ -49,7 +55,7 @@ from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import gradient_checking as gradient_checking_reference
 from autograder.solutions import initialization as initialization_reference
 from autograder.solutions import regularization as regularization_reference
-from course.checks.regularization import GRADIENT_KEYS, LAYERS, VISIBLE_LAMBDAS
+from course.checks.regularization import GRADIENT_KEYS, LAYERS, VISIBLE_LAMBDAS, make_problem
 from course.datasets import STORED_VALUES
 from course.network import forward_propagation, relu, sigmoid
 
@@ -82,18 +88,30 @@ def fixed_example(n_x=3, n1=4, n2=3, m=5):
 def regularization_values():
     """The regularization group: the fixed example, the visible lambdas and, for each lambd, the
     reference solutions' cost (k,) and gradients dW[l]: (k, n[l], n[l-1]), db[l]: (k, n[l], 1)."""
+    from autograder.checks.regularization import cost_mistakes, gradient_mistakes
+
     X, Y, parameters = fixed_example()
     A3, cache = forward_propagation(X, parameters)
     costs = [regularization_reference.compute_cost_with_regularization(A3, Y, parameters, lambd)
              for lambd in VISIBLE_LAMBDAS]
     gradients = [regularization_reference.backward_propagation_with_regularization(X, Y, cache, lambd)
                  for lambd in VISIBLE_LAMBDAS]
+    problem = make_problem(X, Y, parameters)
+    wrong_costs = [cost_mistakes(problem, lambd) for lambd in VISIBLE_LAMBDAS]
+    wrong_gradients = [gradient_mistakes(problem, lambd) for lambd in VISIBLE_LAMBDAS]
+
+    def stacked(per_lambd):
+        return {key: np.stack([np.asarray(g[key], dtype=np.float64) for g in per_lambd]) for key in GRADIENT_KEYS}
+
     return {
         "example": {"X": X, "Y": Y, "parameters": parameters},
         "lambdas": np.array(VISIBLE_LAMBDAS, dtype=np.float64),
-        "compute_cost_with_regularization": {"cost": np.array(costs, dtype=np.float64)},
+        "compute_cost_with_regularization": {
+            "cost": np.array(costs, dtype=np.float64),
+            "mistakes": {name: np.array([c[name] for c in wrong_costs], dtype=np.float64) for name in wrong_costs[0]}},
         "backward_propagation_with_regularization": {
-            key: np.stack([np.asarray(g[key], dtype=np.float64) for g in gradients]) for key in GRADIENT_KEYS},
+            **stacked(gradients),
+            "mistakes": {name: stacked([g[name] for g in wrong_gradients]) for name in wrong_gradients[0]}},
     }
 
 

@@ -3,11 +3,14 @@
 The checks run the student's functions on one fixed example and compare the results with the right
 answers stored in course/data/stored_values.h5 (computed by the reference solutions, which never
 ship: autograder/stored_values.py writes the file). Nothing here computes a graded answer, so nothing
-a student imports can be submitted in place of one. The cost with lambd = 0 must be the plain
-cross-entropy, and the extra part with lambd > 0 must be lambd / (2 m) times the sum of the squared
-weights; the gradients with lambd = 0 must be those of the provided backward_propagation, and with
-lambd > 0 each dW[l] gains (lambd / m) * W[l] while every db[l] stays the same. Comparing the two
-settings tells a student which half of a function is wrong.
+a student imports can be submitted in place of one.
+
+A wrong answer is named with the sentences of KNOWN_COST_MISTAKES and KNOWN_GRADIENT_MISTAKES (and the
+fallbacks of explain_cost and explain_gradients), which the hidden tests use too: the file also
+stores what each known mistake gives on the fixed example, and the hidden tests compute it on fresh
+problems, so a student reads in the notebook the sentence the grader would give. When no known
+mistake fits, comparing lambd = 0 (the plain cross-entropy, the gradients of the provided
+backward_propagation) with lambd > 0 tells which half of a function is wrong.
 """
 
 import numpy as np
@@ -26,9 +29,12 @@ RTOL = 1e-5
 # of A3 - Y) keeps their round-off: up to 3e-5 of the block over 270,000 blocks of fresh problems.
 # Every mistake in the catalogue is off by more than 0.4 in some block of every hidden draw.
 GRADIENT_RTOL = 1e-3
-# lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, and a third value shows
-# whether the function uses its argument at all. The stored answers are for these values.
-VISIBLE_LAMBDAS = (0.0, 0.7, 2.0)
+# lambd = 0 gives the unregularized answer, 0.7 the notebook's setting, a third value shows whether
+# the function uses its argument at all, and 12 > 2 m (m = 5) tells a floor division lambd // (2 m),
+# 0 for every smaller lambd, from an L2 term that is missing. The stored answers are for these values.
+VISIBLE_LAMBDAS = (0.0, 0.7, 2.0, 12.0)
+# The gradients are checked with the first three: no known mistake of theirs needs lambd > 2 m.
+BACKWARD_LAMBDAS = VISIBLE_LAMBDAS[:3]
 
 
 # --- problems -------------------------------------------------------------------------------------
@@ -157,54 +163,6 @@ def worst_entry(got, want):
     return f"entry {tuple(int(i) for i in index)} is {got[index]:.8g} where it should be {want[index]:.8g}"
 
 
-def l2_residual_words(key, residual, weight, lambd, m):
-    """How a dW differs from the right one, when the difference is a multiple of its W; else None.
-
-    residual = student's dW - right dW. Returns a phrase such as "the L2 term (lambd / m) * W2 is
-    missing", or None when the difference is not proportional to W.
-    """
-    norm = float(np.sum(weight * weight))
-    if norm == 0 or lambd == 0:
-        return None
-    beta = float(np.sum(residual * weight)) / norm
-    if np.linalg.norm(residual - beta * weight) > 1e-6 * max(np.linalg.norm(residual), 1e-12):
-        return None
-    name, ratio = key[1:], beta / (lambd / m)
-    term = f"(lambd / m) * {name}"
-    for value, words in ((-1.0, f"the L2 term {term} is missing"),
-                         (-0.5, f"the L2 term is (lambd / (2 m)) * {name}, half of {term}"),
-                         (1.0, f"the L2 term {term} is added twice"),
-                         (m - 1.0, f"the L2 term is lambd * {name}, not divided by m"),
-                         (-2.0, f"the L2 term is subtracted: {term} must be added")):
-        if abs(ratio - value) <= 1e-6 * max(1.0, abs(value)):
-            return words
-    return f"the L2 term is {beta:.4g} * {name}, but it must be {term} = {lambd / m:.4g} * {name}"
-
-
-def bias_residual_words(key, residual, bias, lambd, m):
-    """'db2 has an L2 term ...' when a db differs from the right one by lambd / m times its b (or half,
-    twice, m times that); else None."""
-    norm = float(np.sum(bias * bias))
-    if norm == 0 or lambd == 0 or not np.any(residual):
-        return None
-    beta = float(np.sum(residual * bias)) / norm
-    if np.linalg.norm(residual - beta * bias) > 1e-6 * np.linalg.norm(residual):
-        return None
-    if not any(abs(beta / (lambd / m) - k) <= 1e-6 * k for k in (1.0, 0.5, 2.0, float(m))):
-        return None
-    return (f"{key} has an L2 term ({beta:.4g} * {key[1:]}), but biases are not regularized: "
-            f"only the dW get (lambd / m) * W")
-
-
-def known_mistake_words(key, got, right, parameters, lambd, m):
-    """A phrase naming a known mistake in gradient block `key` (its L2 term, or an L2 term on a
-    bias), from the student's block `got` and the right one; None when no known mistake fits."""
-    residual, parameter = got - right, parameters[key[1:]]
-    if key[1] == "W":
-        return l2_residual_words(key, residual, parameter, lambd, m)
-    return bias_residual_words(key, residual, parameter, lambd, m)
-
-
 def lambd_ignored(values):
     """Whether results computed for several lambd (a list, first for lambd = 0) are all the same."""
     return all(close(value, values[0]) for value in values[1:])
@@ -228,18 +186,212 @@ def where_to_look(key):
             f"the ReLU derivative in dZ{l}, then dW{l} and db{l}")
 
 
+# --- known mistakes: one table of sentences for the visible checks and the hidden tests ------------
+#
+# Each entry is (name, sentence). How a mistake computes its answer is in
+# autograder/checks/regularization.py (cost_mistakes, gradient_mistakes): the hidden tests compute it on
+# fresh problems, and its answers on the fixed example are stored (autograder/stored_values.py), so
+# that the visible check names a mistake with the very sentence the grader gives. The order is the
+# order in which they are tried.
+
+def _l2_subsets():
+    subsets = [(1,), (2,), (3,), (1, 2), (1, 3), (2, 3)]   # all three unscaled: the cost ignores lambd
+    return [(f"unscaled_{'_'.join(map(str, layers))}",
+             f"with lambd = 0 the cost still adds {' + '.join(f'||W{l}||^2' for l in layers)}: that part of the "
+             "L2 term is not multiplied by lambd / (2 m) (missing parentheses?)") for layers in subsets]
+
+
+KNOWN_COST_MISTAKES = (
+    ("ce_not_divided", "the cross-entropy is summed over the examples but not divided by m"),
+    ("ce_sign", "the cross-entropy has the wrong sign: it is -(1/m) sum(y log(a) + (1 - y) log(1 - a))"),
+    ("ce_divided_twice", "the cross-entropy is divided by m twice"),
+    ("ce_log10", "the cross-entropy uses np.log10, but it needs the natural logarithm np.log"),
+    ("ce_positive_only", "the cross-entropy keeps only the y log(a) part and drops (1 - y) log(1 - a), the part "
+                         "of the examples with y = 0"),
+    ("ce_missing", "the cross-entropy is missing: the cost is the cross-entropy plus the L2 term, not the L2 "
+                   "term alone"),
+    *_l2_subsets(),
+    ("l2_twice", "the L2 term is twice as large as it should be: lambd / m instead of lambd / (2 m)"),
+    ("l2_half", "the L2 term is half as large as it should be: lambd / (4 m) instead of lambd / (2 m)"),
+    ("l2_times_m", "the L2 term is m times too large: divide by 2 m, not by 2"),
+    ("l2_subtracted", "the L2 term has the wrong sign: it is added to the cost, not subtracted"),
+    ("l2_times_m_squared", "the L2 term is multiplied by m instead of divided by it (lambd / 2 * m needs parentheses "
+                           "around 2 * m)"),
+    ("l2_biases", "the L2 term also sums the squared biases, which are not regularized"),
+    ("l2_norms", "the L2 term adds the norms ||W[l]|| instead of their squares ||W[l]||^2 (the Frobenius norm must "
+                 "be squared)"),
+    ("l2_square_of_norm_sum", "the L2 term squares the sum of the three norms instead of adding the three "
+                              "squared norms"),
+    ("l2_abs", "the L2 term adds the absolute values |W| (that is L1) instead of the squares W^2"),
+    ("l2_sum_squared", "the L2 term squares the sum of the entries of each W instead of adding the squared entries"),
+    ("l2_mean", "the L2 term averages the squared entries of each W (np.mean) instead of adding them (np.sum)"),
+    ("l2_w_dot_wt", "the L2 term adds every entry of W · Wᵀ, cross terms included, instead of the squared entries "
+                    "of W (np.sum(np.square(W)))"),
+    ("l2_n_x", "the L2 term divides by the number of input features n_x = W1.shape[1] instead of the number of "
+               "examples m = Y.shape[1]"),
+    ("l2_floor", "the L2 term uses the floor division lambd // (2 * m), which rounds the factor down (to 0 when "
+                 "lambd < 2 m): divide with /"),
+    *[(f"l2_without_W{l}", f"the L2 term leaves out W{l}: it must add ||W1||^2, ||W2||^2 and ||W3||^2")
+      for l in LAYERS],
+)
+# Tried before the table: a cost that does not change with lambd.
+COST_LAMBD_IGNORED = ("the cost is the same whatever lambd is, but the L2 term lambd / (2 m) * (||W1||^2 + ||W2||^2 + "
+                      "||W3||^2) grows with lambd: it is missing, or lambd is not used")
+# When no known mistake fits: the cost is wrong with lambd = 0, or only with lambd > 0.
+COST_CROSS_ENTROPY_WRONG = "the cross-entropy part is wrong: with lambd = 0 the cost must be the plain cross-entropy"
+COST_L2_WRONG = ("the cross-entropy part is right, but the L2 term is not "
+                 "lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2)")
+
+# (layers, tag of the mistake's name): a mistake in every layer, or in one.
+_LAYER_SETS = (((1, 2, 3), "all"), ((3,), "3"), ((2,), "2"), ((1,), "1"))
+# (name, sentence with {dW}, {W} and {s}, "s" for one key) of a wrong L2 term in dW; the factor each
+# puts in place of lambd / m is in autograder.checks.regularization.gradient_mistakes.
+_L2_GRADIENT_FACTORS = (
+    ("missing", "the L2 term (lambd / m) * {W} is missing from {dW}"),
+    ("half", "{dW} get{s} (lambd / (2 m)) * {W}, half of the L2 term (lambd / m) * {W}"),
+    ("twice", "{dW} get{s} the L2 term (lambd / m) * {W} twice"),
+    ("not_divided", "{dW} get{s} lambd * {W}: the L2 term (lambd / m) * {W} is not divided by m"),
+    ("subtracted", "{dW} subtract{s} the L2 term (lambd / m) * {W}, which must be added"),
+    ("divided_twice", "{dW} get{s} (lambd / m^2) * {W}: the L2 term (lambd / m) * {W} is divided by m twice"),
+    ("n_x", "{dW} get{s} (lambd / n_x) * {W}: the L2 term must be divided by the number of examples m = X.shape[1], "
+            "not by the number of features n_x = X.shape[0]"),
+)
+
+
+def _names(kind, layers):
+    """'dW3' or 'dW1, dW2 and dW3' (kind 'dW'); 'W3' or 'W[l]' (kind 'W'), 'b3' or 'b[l]' (kind 'b')."""
+    if kind in ("W", "b"):
+        return f"{kind}{layers[0]}" if len(layers) == 1 else f"{kind}[l]"
+    keys = [f"{kind}{l}" for l in layers]
+    return keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
+
+
+def _known_gradient_mistakes():
+    table = []
+    for factor, template in _L2_GRADIENT_FACTORS:
+        for layers, tag in _LAYER_SETS:
+            table.append((f"l2_{factor}_{tag}", template.format(dW=_names("dW", layers), W=_names("W", layers),
+                                                                  s="s" if len(layers) == 1 else "")))
+    for layers, tag in _LAYER_SETS:
+        db, b, one = _names("db", layers), _names("b", layers), len(layers) == 1
+        table.append((f"bias_l2_{tag}", f"{db} {'has' if one else 'have'} an L2 term (lambd / m) * {b}, but biases "
+                                        "are not regularized: only the dW get (lambd / m) * W"))
+    every = ", ".join(GRADIENT_KEYS[:-1]) + " and " + GRADIENT_KEYS[-1]
+    for key in ("all",) + GRADIENT_KEYS[::-1]:
+        keys, one = (every, False) if key == "all" else (key, True)
+        table.append((f"no_1_over_m_{key}", f"the 1/m of the average over the examples is missing from {keys}: apart "
+                                            f"from the L2 term {'it is' if one else 'they are'} m times too large"))
+        table.append((f"1_over_m_twice_{key}", f"{keys} {'is' if one else 'are'} divided by m twice: apart from the "
+                                               f"L2 term {'it is' if one else 'they are'} m times too small"))
+    for layer in (2, 1):
+        table.append((f"relu_one_{layer}", f"the error enters the backward pass at layer {layer}, where the ReLU "
+                                           f"derivative is 1 everywhere (A{layer} >= 0 holds for every entry, since "
+                                           f"A{layer} = relu(Z{layer}) is never negative): use dZ{layer} = dA{layer} * "
+                                           f"(A{layer} > 0)"))
+    table.append(("sign", f"{every} have the wrong sign apart from the L2 term: a sign is flipped (dZ3 = Y - A3 "
+                          "instead of A3 - Y, say)"))
+    return tuple(table)
+
+
+KNOWN_GRADIENT_MISTAKES = _known_gradient_mistakes()
+GRADIENTS_LAMBD_IGNORED = ("the gradients are the same whatever lambd is, but dW1, dW2 and dW3 each gain the L2 term "
+                           "(lambd / m) * W[l]: lambd is not used")
+
+
+def _gradients_right_only_for(lambdas):
+    return (f"the gradients are right only for lambd = {', '.join(f'{l:g}' for l in lambdas)}, so the argument lambd "
+            "is not used as it should be (every dW[l] gets (lambd / m) * W[l])")
+
+
+def _gradient_wrong_without_l2(key):
+    return f"{key} is wrong even with lambd = 0, where it is the ordinary gradient: {where_to_look(key)}"
+
+
+def _gradient_wrong_l2(key):
+    if key[1] == "b":
+        return f"{key} changes with lambd, but biases are not regularized: only the dW get (lambd / m) * W"
+    return f"{key} is wrong only when lambd > 0: its L2 term must be (lambd / m) * {key[1:]}"
+
+
+def known_sentences():
+    """Every sentence the checks of both functions may name a wrong value with (for the tests)."""
+    fixed = [sentence for _, sentence in KNOWN_COST_MISTAKES + KNOWN_GRADIENT_MISTAKES]
+    fixed += [COST_LAMBD_IGNORED, COST_CROSS_ENTROPY_WRONG, COST_L2_WRONG, GRADIENTS_LAMBD_IGNORED]
+    fixed += [f(key) for key in GRADIENT_KEYS for f in (_gradient_wrong_without_l2, _gradient_wrong_l2)]
+    # The lambd both checks try besides 0 (the hidden tests' others differ): a hard-coded lambd = 0.7.
+    return fixed + [_gradients_right_only_for((0.7,))]
+
+
+def explain_cost(got, right, mistakes):
+    """Why the student's costs are wrong, in the words both checks use.
+
+    got, right: one dict {lambd: cost} per problem (the student's and the right ones); mistakes: one
+    dict {name of KNOWN_COST_MISTAKES: {lambd: cost}} per problem, nan where a mistake is not known
+    (the missing parentheses, known only with lambd = 0). A known mistake is named when it gives the
+    student's cost on every problem and every lambd where it is known. Returns (sentence, i, detail):
+    i the first problem where the cost is wrong, detail the numbers there (None when a known mistake
+    is named).
+    """
+    if all(lambd_ignored([g[lambd] for lambd in sorted(g)]) for g in got):
+        return COST_LAMBD_IGNORED, 0, None
+    for name, sentence in KNOWN_COST_MISTAKES:
+        if all(name in mk and all(close(g[lambd], mk[name][lambd]) for lambd in g if np.isfinite(mk[name][lambd]))
+               for g, mk in zip(got, mistakes)):
+            return sentence, 0, None
+    for i, (g, r) in enumerate(zip(got, right)):
+        if not close(g[0.0], r[0.0]):
+            return (COST_CROSS_ENTROPY_WRONG, i,
+                    f"with lambd = 0 the cost is {g[0.0]:.6g}, where the cross-entropy is {r[0.0]:.6g}")
+    i, lambd = next((i, lambd) for i, (g, r) in enumerate(zip(got, right)) for lambd in sorted(g)
+                    if not close(g[lambd], r[lambd]))
+    return COST_L2_WRONG, i, (f"with lambd = {lambd:g} the cost adds {got[i][lambd] - got[i][0.0]:.6g} to the "
+                              f"cross-entropy, where the L2 term is {right[i][lambd] - right[i][0.0]:.6g}")
+
+
+def explain_gradients(got, right, mistakes):
+    """Why the student's gradients on one problem are wrong, in the words both checks use.
+
+    got, right: {lambd: {dW1: ..., db3: ...}} (the student's and the right ones, lambd = 0 among
+    them); mistakes: {name of KNOWN_GRADIENT_MISTAKES: {lambd: gradients}}. A known mistake is named
+    when it gives the student's gradients for every lambd. Returns (sentence, detail), detail the
+    worst entry of the first wrong block (None when a known mistake is named).
+    """
+    lambdas = sorted(got)
+    for name, sentence in KNOWN_GRADIENT_MISTAKES:
+        if name in mistakes and all(first_wrong_from_the_top(got[l], mistakes[name][l]) is None for l in lambdas):
+            return sentence, None
+    wrong = {l: key for l in lambdas if (key := first_wrong_from_the_top(got[l], right[l])) is not None}
+    right_for = [l for l in lambdas if l not in wrong]
+    if right_for and 0.0 not in right_for:
+        return _gradients_right_only_for(right_for), None
+    if all(lambd_ignored([got[l][key] for l in lambdas]) for key in GRADIENT_KEYS):
+        return GRADIENTS_LAMBD_IGNORED, None
+    lambd = min(wrong)
+    key = wrong[lambd]
+    sentence = _gradient_wrong_without_l2(key) if lambd == 0 else _gradient_wrong_l2(key)
+    return sentence, f"with lambd = {lambd:g}, {key} {worst_entry(got[lambd][key], right[lambd][key])}"
+
+
+def stored_mistakes():
+    """What each known mistake gives on the fixed example, for each lambd of VISIBLE_LAMBDAS.
+
+    Returns (costs, gradients): costs {name of KNOWN_COST_MISTAKES: {lambd: float}}, gradients
+    {name of KNOWN_GRADIENT_MISTAKES: {lambd: {dW1: (4, 3), ..., db3: (1, 1)}}}.
+    """
+    stored = read_stored_values("regularization")
+    index = {float(lambd): i for i, lambd in enumerate(stored["lambdas"])}
+    costs = {name: {lambd: float(values[index[lambd]]) for lambd in VISIBLE_LAMBDAS}
+             for name, values in stored["compute_cost_with_regularization"]["mistakes"].items()}
+    gradients = {name: {lambd: {key: blocks[key][index[lambd]] for key in GRADIENT_KEYS} for lambd in VISIBLE_LAMBDAS}
+                 for name, blocks in stored["backward_propagation_with_regularization"]["mistakes"].items()}
+    return costs, gradients
+
+
 # --- visible checks -------------------------------------------------------------------------------
 
-def l2_factor_words(ratio, m):
-    """What a wrong L2 term of the cost most likely is, from its ratio to the right one; None when
-    the ratio is none of the usual wrong factors."""
-    for value, words in ((2.0, "yours is twice as large, lambd / m instead of lambd / (2 m)"),
-                         (0.5, "yours is half as large, lambd / (4 m) instead of lambd / (2 m)"),
-                         (float(m), "yours is m times too large: divide by 2 m, not by 2"),
-                         (-1.0, "yours has the wrong sign: the L2 term is added to the cost")):
-        if abs(ratio - value) <= 1e-6 * abs(value):
-            return words
-    return None
+def _lambdas_words(lambdas):
+    words = [f"{lambd:g}" for lambd in lambdas]
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def check_compute_cost_with_regularization(compute_cost_with_regularization):
@@ -247,27 +399,17 @@ def check_compute_cost_with_regularization(compute_cost_with_regularization):
     __tracebackhide__ = True
     problem = deterministic_problem()
     A3, Y, parameters = problem["A3"], problem["Y"], problem["parameters"]
-    m = Y.shape[1]
     right, _ = stored_answers()
-    cross_entropy = right[0.0]   # with lambd = 0 the L2 term vanishes
+    mistakes, _ = stored_mistakes()
     costs = {}
     for lambd in VISIBLE_LAMBDAS:
         call = f"compute_cost_with_regularization(A3, Y, parameters, lambd={lambd:g})"
         costs[lambd] = cost_as_float(call_student(compute_cost_with_regularization, A3, Y, parameters, lambd,
                                                   call=call), call)
-    if lambd_ignored(list(costs.values())):
-        fail(f"Your cost is {costs[0.0]:.6g} whatever lambd is (0, 0.7 or 2), but the L2 term grows with "
-             "lambd: it is missing, or lambd is not used.")
-    if not close(costs[0.0], cross_entropy):
-        fail(f"With lambd = 0 your cost is {costs[0.0]:.6g}, but it must be the plain cross-entropy "
-             f"{cross_entropy:.6g}: the cross-entropy part is wrong, or part of the L2 term is not multiplied by lambd.")
-    for lambd in VISIBLE_LAMBDAS[1:]:
-        want, got = right[lambd] - right[0.0], costs[lambd] - costs[0.0]
-        if not close(got, want):
-            fail(f"With lambd = {lambd:g} your L2 term (your cost minus your cost with lambd = 0) is {got:.6g}, but "
-                 f"lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2) is {want:.6g} here (m = {m}): "
-                 + (f"the L2 term is wrong ({words})." if (words := l2_factor_words(got / want, m))
-                    else "the L2 term is wrong."))
+    if not all(close(costs[lambd], right[lambd]) for lambd in VISIBLE_LAMBDAS):
+        sentence, _, detail = explain_cost([costs], [right], [mistakes])
+        fail(f"Your cost is wrong on the example of this check (lambd = {_lambdas_words(VISIBLE_LAMBDAS)}): {sentence}"
+             + (f" ({detail})." if detail else "."))
     passed(f"cost {costs[0.0]:.6f} with lambd = 0 (the cross-entropy) and {costs[0.7]:.6f} with lambd = 0.7.")
 
 
@@ -276,24 +418,16 @@ def check_backward_propagation_with_regularization(backward_propagation_with_reg
     __tracebackhide__ = True
     problem = deterministic_problem()
     X, Y, cache, parameters = problem["X"], problem["Y"], problem["cache"], problem["parameters"]
-    m = X.shape[1]
     got = {}
-    for lambd in VISIBLE_LAMBDAS:
+    for lambd in BACKWARD_LAMBDAS:
         call = f"backward_propagation_with_regularization(X, Y, cache, lambd={lambd:g})"
         gradients = call_student(backward_propagation_with_regularization, X, Y, cache, lambd, call=call)
         got[lambd] = gradients_as_arrays(gradients, parameters, call)
     _, right = stored_answers()
-    if all(lambd_ignored([got[lambd][key] for lambd in VISIBLE_LAMBDAS]) for key in GRADIENT_KEYS):
-        fail("Your gradients are the same whatever lambd is (0, 0.7 or 2), but dW1, dW2 and dW3 each gain "
-             "the L2 term (lambd / m) * W[l]: it is missing, or lambd is not used.")
-    key = first_wrong_from_the_top(got[0.0], right[0.0])
-    if key:
-        fail(f"With lambd = 0 your {key} is wrong ({worst_entry(got[0.0][key], right[0.0][key])}); without "
-             f"regularization it is the ordinary gradient, and {where_to_look(key)}.")
-    for lambd in VISIBLE_LAMBDAS[1:]:
-        key = first_wrong_from_the_top(got[lambd], right[lambd])
-        if key:
-            words = known_mistake_words(key, got[lambd][key], right[lambd][key], parameters, lambd, m)
-            fail(f"With lambd = {lambd:g} your {key} is wrong although it is right with lambd = 0: "
-                 + (words or worst_entry(got[lambd][key], right[lambd][key])) + ".")
-    passed("dW1, db1, dW2, db2, dW3, db3 have the right shapes and values with lambd = 0, 0.7 and 2.")
+    _, mistakes = stored_mistakes()
+    if any(first_wrong_from_the_top(got[lambd], right[lambd]) is not None for lambd in BACKWARD_LAMBDAS):
+        sentence, detail = explain_gradients(got, right, mistakes)
+        fail(f"Your gradients are wrong on the example of this check (lambd = {_lambdas_words(BACKWARD_LAMBDAS)}): "
+             f"{sentence}" + (f" ({detail})." if detail else "."))
+    passed("dW1, db1, dW2, db2, dW3, db3 have the right shapes and values with lambd = "
+           f"{_lambdas_words(BACKWARD_LAMBDAS).replace(' or ', ' and ')}.")
