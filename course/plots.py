@@ -107,10 +107,12 @@ def plot_accuracy_against_lambda(lambdas, train_accuracy, dev_accuracy, baseline
         ax.axhline(100 * baseline[1], color="tab:orange", linestyle="--", alpha=0.6, label="dev, no regularization")
     if trained is not None:
         ax.axvline(trained, color="k", linestyle=":", label=f"lambda = {trained:g}, the model trained above")
+    # A white box keeps the labels readable where a line passes under them.
+    label_box = dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5)
     ax.text(0.02, 0.98, "\u2190 smaller lambda: variance (train above dev)", transform=ax.transAxes, ha="left",
-            va="top", fontsize="x-small", color="0.3")
+            va="top", fontsize="x-small", color="0.3", bbox=label_box)
     ax.text(0.98, 0.02, "larger lambda: bias (both fall) \u2192", transform=ax.transAxes, ha="right",
-            va="bottom", fontsize="x-small", color="0.3")
+            va="bottom", fontsize="x-small", color="0.3", bbox=label_box)
     low = min(np.min(train_accuracy), np.min(dev_accuracy), *(baseline or [1]))
     ax.set_ylim(100 * low - 8, 100)
     ax.set_xscale("log")
