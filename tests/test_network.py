@@ -143,3 +143,31 @@ def test_does_train_use_the_given_cost_and_backward_and_call_the_monitor():
     assert len(seen) == 20 and seen[0] == (10, 2)
     assert monitored == [0, 10, 20]
     assert costs[-1] == (20, pytest.approx(float(np.sum(parameters["W1"] ** 2))))
+
+
+def test_does_training_many_draws_at_once_give_what_training_each_draw_gives():
+    from course.datasets import load_dataset
+    from course.network import train, train_draws
+
+    X, Y, _, _ = load_dataset("rings")
+
+    def drawing(factor):
+        # Draws W1, b1, W2, ... in turn, so the seed decides every network; float32, to check the cast.
+        return lambda layers_dims: {key: value for l in range(1, len(layers_dims)) for key, value in (
+            (f"W{l}", (np.random.randn(layers_dims[l], layers_dims[l - 1])
+                       * factor(layers_dims[l - 1])).astype(np.float32)),
+            (f"b{l}", np.random.randn(layers_dims[l], 1) * 0.1))}
+
+    initializers = {"x10": drawing(lambda n: 10.0), "he": drawing(lambda n: np.sqrt(2 / n))}
+    seeds = [3, 0, 7]
+    together = train_draws(X, Y, initializers, seeds=iter(seeds), num_iterations=400)
+    assert list(together) == ["x10", "he"]
+    for name, initialize in initializers.items():
+        assert len(together[name]) == len(seeds)
+        for (parameters, cost), seed in zip(together[name], seeds):
+            alone, costs = train(X, Y, initialize, seed=seed, num_iterations=400, print_every=0)
+            assert set(parameters) == set(alone)
+            for key in alone:
+                np.testing.assert_allclose(parameters[key], alone[key], rtol=1e-10, atol=1e-12, err_msg=(name, key))
+            assert cost == pytest.approx(costs[-1][1], rel=1e-10)
+    assert not np.allclose(together["he"][0][0]["W1"], together["he"][1][0]["W1"])   # seeds differ
