@@ -11,27 +11,16 @@ import re
 
 import pytest
 
-from autograder.nbgrader_course import REPO_ROOT
-from autograder.solutions import reference_answers
-from autograder.submissions import fill_solutions
-from tests.notebooks import expected_check_lines, outputs_of, run_as_student
+from tests.notebooks import run_completed_release
 
 ASSIGNMENT = "dropout"
-RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     """(everything the completed release printed, the notebook's markdown), after checking it ran
     without errors or stderr and drew its figures."""
-    notebook = run_as_student(fill_solutions(RELEASE, reference_answers(ASSIGNMENT)), tmp_path_factory.mktemp("student"))
-    assert outputs_of(notebook, "error") == []
-    assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
-    assert len(outputs_of(notebook, "display_data")) >= 3, "every figure is drawn"
-    text = "".join(o.text for o in outputs_of(notebook, "stream"))
-    # What the notebook tells students to expect is what its checks print.
-    expected = expected_check_lines(notebook)
-    assert len(expected) == 2 and all(line in text for line in expected), (expected, text)
+    notebook, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=3, check_lines=2)
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     return text, markdown
 

@@ -362,3 +362,23 @@ def test_does_the_report_list_one_finding_per_distinct_cause():
     assert not report.ok and len(report.findings) == 2
     assert "db1" in report.findings[0] and "dW3" in report.findings[1] and "missing" in report.findings[1]
     assert all(finding in report.diagnosis for finding in report.findings)
+
+
+def test_does_the_report_give_one_sentence_that_names_the_other_wrong_blocks():
+    from autograder.gradcheck import BlockResult, GradcheckReport
+
+    def report(causes, findings):
+        blocks = {name: BlockResult(name, f"d{name}", (2, 2), verdict="WRONG" if cause else "ok", cause=cause)
+                  for name, cause in causes.items()}
+        return GradcheckReport(ok=False, difference=0.5, blocks=blocks, diagnosis="The diagnosis  spans\nlines",
+                               findings=findings)
+
+    one = report({"W1": "", "W2": "The ReLU derivative is missing in layer 2."}, ["The ReLU derivative is missing in layer 2."])
+    assert one.one_sentence() == "the ReLU derivative is missing in layer 2."
+    # Several findings: the last wrong block is the one backpropagation computes first.
+    three = report({"W1": "dW1 is off.", "b1": "", "W2": "dW2 is off", "W3": "dW3 has no 1/m."}, ["a", "b", "c"])
+    assert three.one_sentence() == "dW3 has no 1/m (dW2 and dW1 are wrong too)."
+    two = report({"W1": "dW1 is off.", "W2": "dW2 has no 1/m."}, ["a", "b"])
+    assert two.one_sentence() == "dW2 has no 1/m (dW1 is wrong too)."
+    # No wrong block to quote: the diagnosis, on one line.
+    assert report({"W1": ""}, ["a", "b"]).one_sentence() == "the diagnosis spans lines."

@@ -9,27 +9,16 @@ import re
 
 import pytest
 
-from autograder.nbgrader_course import REPO_ROOT
-from autograder.solutions import reference_answers
-from autograder.submissions import fill_solutions
-from tests.notebooks import expected_check_lines, outputs_of, run_as_student
+from tests.notebooks import run_completed_release
 
 ASSIGNMENT = "gradient_checking"
-RELEASE = REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 BLOCKS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """Everything the completed release printed, after checking it ran without errors or stderr."""
-    notebook = run_as_student(fill_solutions(RELEASE, reference_answers(ASSIGNMENT)), tmp_path_factory.mktemp("student"))
-    assert outputs_of(notebook, "error") == []
-    assert [o.text for o in outputs_of(notebook, "stream") if o.name == "stderr"] == []
-    assert len(outputs_of(notebook, "display_data")) >= 1, "the error-against-epsilon figure is drawn"
-    text = "".join(o.text for o in outputs_of(notebook, "stream"))
-    # What the notebook tells students to expect is what its checks print.
-    expected = expected_check_lines(notebook)
-    assert len(expected) == 5 and all(line in text for line in expected), (expected, text)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=5)
     return text
 
 

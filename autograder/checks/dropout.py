@@ -19,7 +19,7 @@ applied or swapped, the division by keep_prob missing or doubled.
 
 import numpy as np
 
-from autograder.checks.regularization import _equal_up_to_float32, _one_sentence, _within_round_off
+from autograder.checks.regularization import _equal_up_to_float32, _within_round_off
 from autograder.gradcheck import freeze_random, gradcheck
 from autograder.solutions import dropout as reference
 from course.checks import call_student, fail
@@ -173,7 +173,7 @@ def _gradient_check(backward, problem):
     if _equal_up_to_float32(got, right):
         return
     fail(_name_the_mistake(problem, got)
-         or f"The gradient check with the masks held fixed fails with {_where(problem)}: {_one_sentence(report)}")
+         or f"The gradient check with the masks held fixed fails with {_where(problem)}: {report.one_sentence()}")
 
 
 def grade_backward_propagation_with_dropout(backward_propagation_with_dropout):

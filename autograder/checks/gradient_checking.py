@@ -33,7 +33,7 @@ from course.checks import call_student, fail
 from course.checks.gradient_checking import (NETWORK_MISTAKES, difference_as_float, number_as_float, same_difference,
                                              scalar_mistake)
 from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
-from course.gradient_checking import (LAYERS_DIMS, PARAMETER_KEYS, dictionary_to_vector, forward_propagation_n,
+from course.gradient_checking import (LAYERS_DIMS, dictionary_to_vector, forward_propagation_n,
                                       gradients_to_vector, vector_to_dictionary)
 
 POINTS = ((2.0, 4.0), (-3.5, 1.7), (0.25, -2.0), (7.0, 0.3))
@@ -262,24 +262,8 @@ def grade_backward_propagation_n(backward_propagation_n, rng=None):
         gradients = gradients_as_arrays(call_student(backward_propagation_n, X, Y, cache, call=call), parameters, call)
         report = gradcheck(_cost(X, Y), parameters, gradients)
         if not report.ok:
-            fail(f"The gradient check of {call} fails: {_one_sentence(report)}")
+            fail(f"The gradient check of {call} fails: {report.one_sentence()}")
         key = first_wrong_from_the_top(gradients, problem["right"])
         if key:
             fail(f"With {call}, {key} is wrong ({worst_entry(gradients[key], problem['right'][key])}).")
     _passed()
-
-
-def _one_sentence(report):
-    """The harness's diagnosis as one sentence (the highest wrong block first, the others named)."""
-    wrong = [f"d{key}" for key in reversed(PARAMETER_KEYS) if report.blocks[key].ok is False]
-    if len(report.findings) == 1:
-        sentence = report.findings[0]
-    elif wrong:
-        others = " and ".join(wrong[1:])
-        sentence = (report.blocks[wrong[0][1:]].cause.rstrip(".")
-                    + (f" ({others} {'is' if len(wrong) == 2 else 'are'} wrong too)." if others else "."))
-    else:
-        sentence = str(report.diagnosis or "the gradients differ from the numerical ones.")
-    sentence = " ".join(sentence.split())
-    sentence = sentence[0].lower() + sentence[1:] if sentence.startswith("The ") else sentence
-    return sentence if sentence.endswith(".") else sentence + "."

@@ -265,7 +265,7 @@ def _gradient_check(backward, problem, lambd):
     explained = _explain_problem(backward, problem)
     if explained:
         _fail_with(problem, explained)
-    fail(f"The gradient check fails with {_where(problem, lambd)}: {_one_sentence(report)}")
+    fail(f"The gradient check fails with {_where(problem, lambd)}: {report.one_sentence()}")
 
 
 # A block whose relative difference (the course's formula) is below this passes the gradient
@@ -305,18 +305,6 @@ def _equal_up_to_float32(gradients, right):
                 + FLOAT32_FLOOR * typical * np.sqrt(want.size):
             return False
     return True
-
-
-def _one_sentence(report):
-    """The harness's diagnosis as one sentence: all of it when it has one finding (one cause, or the
-    layer where the error enters), else the cause found in the highest wrong block."""
-    if len(report.findings) == 1:
-        sentence = report.findings[0]
-    else:
-        wrong = [key for key in reversed(GRADIENT_KEYS) if report.blocks[key[1:]].ok is False]
-        others = " and ".join(wrong[1:])
-        sentence = report.blocks[wrong[0][1:]].cause.rstrip(".") + f" ({others} {'is' if len(wrong) == 2 else 'are'} wrong too)."
-    return sentence[0].lower() + sentence[1:] if sentence.startswith("The ") else sentence
 
 
 def grade_backward_propagation_with_regularization(backward_propagation_with_regularization):

@@ -117,6 +117,23 @@ class GradcheckReport:
         """Total number of entries left undecided because of kinks."""
         return sum(b.inconclusive for b in self.blocks.values())
 
+    def one_sentence(self):
+        """The diagnosis as one sentence for a failure message: the finding when there is one, else
+        the cause in the last wrong block (the backward pass computes it first), the others named."""
+        wrong = [block for block in reversed(list(self.blocks.values())) if block.ok is False]
+        if len(self.findings) == 1:
+            sentence = self.findings[0]
+        elif wrong:
+            others = " and ".join(block.grad_name for block in wrong[1:])
+            sentence = (wrong[0].cause.rstrip(".")
+                        + (f" ({others} {'is' if len(wrong) == 2 else 'are'} wrong too)." if others else "."))
+        else:
+            sentence = self.diagnosis or "the gradients differ from the numerical ones."
+        sentence = " ".join(sentence.split())
+        # It follows a colon in the failure message.
+        sentence = sentence[0].lower() + sentence[1:] if sentence.startswith("The ") else sentence
+        return sentence if sentence.endswith(".") else sentence + "."
+
     def assert_ok(self):
         """Raise AssertionError with the readable report unless ok."""
         if not self.ok:
