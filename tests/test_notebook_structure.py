@@ -7,9 +7,6 @@ with the reference solutions twice: with this machine's BLAS, and with another B
 does). An expected output that holds in one and not the other pins a figure that is not stable.
 """
 
-import os
-import platform
-
 import nbformat
 import pytest
 
@@ -17,6 +14,7 @@ from autograder.nbgrader_course import REPO_ROOT
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions
 from tests import notebook_structure as structure
+from tests.blas import other_blas_kernel
 from tests.notebooks import run_as_student
 
 ASSIGNMENTS = sorted(path.name for path in (REPO_ROOT / "source").iterdir() if (path / f"{path.name}.ipynb").exists())
@@ -48,17 +46,6 @@ def test_is_the_core_text_short(assignment):
     assert words <= structure.CORE_WORDS, (
         f"{words} words of markdown outside <details> blocks; at most {structure.CORE_WORDS}: "
         "fold optional depth into <details>")
-
-
-def other_blas_kernel():
-    """Environment variables that make OpenBLAS use another kernel than it picks on this machine.
-
-    A machine that sets OPENBLAS_CORETYPE itself (some need it for correct results) keeps it; the
-    run then differs by the number of BLAS threads instead."""
-    if os.environ.get("OPENBLAS_CORETYPE"):
-        return {"OPENBLAS_NUM_THREADS": "1" if os.environ.get("OPENBLAS_NUM_THREADS") != "1" else "2"}
-    kernel = {"x86_64": "Sandybridge", "amd64": "Sandybridge", "aarch64": "ARMV8", "arm64": "ARMV8"}
-    return {"OPENBLAS_CORETYPE": kernel.get(platform.machine().lower(), "")}
 
 
 @pytest.mark.slow
