@@ -13,67 +13,11 @@ import time
 from pathlib import Path
 
 from autograder import pipeline
+from autograder.assignments import by_name, names
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
 CATALOGUE = REPO_ROOT / "tests" / "catalogue"
-
-# assignment -> student -> {solution cell grade_id: catalogue case giving that cell's code}
-DEMO_SUBMISSIONS = {
-    "initialization": {
-        "ada_correct": {
-            "initialize_parameters_zeros": "initialize_parameters_zeros/dict_comprehension.py",
-            "initialize_parameters_random": "initialize_parameters_random/default_rng_unseeded.py",
-            "initialize_parameters_he": "initialize_parameters_he/default_rng_reverse_order.py",
-        },
-        "bob_buggy": {
-            "initialize_parameters_zeros": "initialize_parameters_zeros/classic_course_loop.py",
-            "initialize_parameters_random": "initialize_parameters_random/bug_times_0_01.py",
-            "initialize_parameters_he": "initialize_parameters_he/bug_fan_out.py",
-        },
-        "cyd_untouched": {},
-    },
-    "regularization": {
-        "ada_correct": {
-            "compute_cost_with_regularization": "compute_cost_with_regularization/linalg_norm_squared.py",
-            "backward_propagation_with_regularization": "backward_propagation_with_regularization/einsum_products.py",
-        },
-        "bob_buggy": {
-            "compute_cost_with_regularization": "compute_cost_with_regularization/bug_lambd_over_m.py",
-            "backward_propagation_with_regularization": "backward_propagation_with_regularization/bug_no_l2_in_dW1.py",
-        },
-        "cyd_untouched": {},
-    },
-    "dropout": {
-        "ada_correct": {
-            "forward_propagation_with_dropout": "forward_propagation_with_dropout/default_rng_random.py",
-            "backward_propagation_with_dropout": "backward_propagation_with_dropout/np_where_mask.py",
-        },
-        "bob_buggy": {
-            "forward_propagation_with_dropout": "forward_propagation_with_dropout/bug_seed_inside_function.py",
-            "backward_propagation_with_dropout": "backward_propagation_with_dropout/bug_not_divided_by_keep_prob.py",
-        },
-        "cyd_untouched": {},
-    },
-    "gradient_checking": {
-        "ada_correct": {
-            "forward_propagation": "forward_propagation/x_times_theta.py",
-            "backward_propagation": "backward_propagation/float_x.py",
-            "gradient_check": "gradient_check/abs_instead_of_norm.py",
-            "gradient_check_n": "gradient_check_n/in_place_perturb_and_restore.py",
-            "backward_propagation_n": "backward_propagation_n/einsum.py",
-        },
-        "bob_buggy": {
-            "forward_propagation": "forward_propagation/np_multiply.py",
-            "backward_propagation": "backward_propagation/returns_x.py",
-            "gradient_check": "gradient_check/bug_missing_2.py",
-            "gradient_check_n": "gradient_check_n/bug_one_sided.py",
-            "backward_propagation_n": "backward_propagation_n/bug_db1_4_over_m_left.py",
-        },
-        "cyd_untouched": {},
-    },
-}
-
 
 def prepare_course_root(workdir):
     """A fresh course root: this repository's nbgrader_config.py and source/, nothing else."""
@@ -97,13 +41,14 @@ def release_matches_committed(course_root, assignment):
 def hand_in_demo_submissions(course_root, assignment):
     """Write the demo submissions of `assignment` into course_root/submitted/."""
     release = course_root / "release" / assignment
-    for student, answers in DEMO_SUBMISSIONS[assignment].items():
-        cells = {grade_id: code_without_docstring(CATALOGUE / assignment / case) for grade_id, case in answers.items()}
+    for student, answers in by_name(assignment).demo.items():
+        cells = {function: code_without_docstring(CATALOGUE / assignment / function / case)
+                 for function, case in answers.items()}
         notebooks = {path.name: fill_solutions(path, cells) for path in sorted(release.glob("*.ipynb"))}
         write_submission(course_root, assignment, student, notebooks)
 
 
-def run_demo(workdir=REPO_ROOT / "demo", assignments=tuple(DEMO_SUBMISSIONS)):
+def run_demo(workdir=REPO_ROOT / "demo", assignments=names()):
     """Run the main job; returns {assignment: GradingRun}."""
     start = time.perf_counter()
     course_root = prepare_course_root(workdir).resolve()

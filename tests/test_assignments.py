@@ -11,13 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder import pipeline
+from autograder.assignments import ASSIGNMENTS
 from autograder.nbgrader_course import REPO_ROOT, grading_environment, load_course_config
 from autograder.scores import read_scores
 from autograder.solutions import reference_answers
@@ -25,66 +25,6 @@ from autograder.submissions import code_without_docstring, fill_solutions, solut
 from tests.catalogue.loader import load_cases
 
 
-@dataclass(frozen=True)
-class Assignment:
-    name: str
-    # Catalogue cases graded through the real pipeline: every case that prints or warns (stderr is
-    # what nbgrader scores as zero), other styles, and the bug kinds the issue names.
-    e2e_cases: tuple
-
-    @property
-    def source(self):
-        return REPO_ROOT / "source" / self.name / f"{self.name}.ipynb"
-
-    @property
-    def release(self):
-        return REPO_ROOT / "release" / self.name / f"{self.name}.ipynb"
-
-    @property
-    def graded_functions(self):
-        return list(reference_answers(self.name))
-
-    def __str__(self):
-        return self.name
-
-
-ASSIGNMENTS = [
-    Assignment("initialization", (
-        "debug_prints", "harmless_numpy_warning", "default_rng_unseeded", "float32_dtype",
-        "classic_course_seed3", "bug_fan_out", "bug_variance_not_std", "bug_xavier_scale",
-        "bug_glorot_scale", "bug_times_0_01", "bug_rand_uniform", "bug_he_uniform",
-        "bug_symmetric_uniform_matching_std", "bug_random_biases", "bug_1d_biases",
-        "bug_transposed_weights", "bug_missing_last_layer", "bug_no_return", "bug_ones_weights",
-        "bug_int_dtype_weights")),
-    Assignment("regularization", (
-        # compute_cost_with_regularization
-        "debug_prints", "linalg_norm_squared", "returns_python_float", "bug_lambd_over_m",
-        "bug_biases_regularized", "bug_norm_not_squared", "bug_W1_left_out", "bug_no_l2_term",
-        # backward_propagation_with_regularization
-        "einsum_products", "np_mean_for_db", "db3_one_entry_without_keepdims", "bug_no_l2_in_dW1",
-        "bug_l2_halved_in_dW2", "bug_l2_doubled_in_dW1", "bug_relu_mask_A2_ge_0",
-        "bug_db1_summed_over_all_axes")),
-    Assignment("dropout", (
-        # forward_propagation_with_dropout
-        "debug_prints", "default_rng_random", "binomial_masks", "rand_greater_than_one_minus_keep_prob",
-        "mask_z_before_relu", "bug_no_rescaling", "bug_keeps_with_one_minus_keep_prob", "bug_one_mask_per_unit",
-        "bug_dropout_on_the_output", "bug_seed_inside_function", "bug_randn_threshold", "bug_dropout_on_layer_1_only",
-        # backward_propagation_with_dropout
-        "classic_course_np_dot_int_relu_mask", "np_where_mask", "mask_left_to_relu_derivative_of_A",
-        "bug_fresh_masks_in_backward", "bug_masks_not_applied", "bug_masks_swapped", "bug_not_divided_by_keep_prob",
-        "bug_dA1_not_divided")),
-    Assignment("gradient_checking", (
-        # forward_propagation, backward_propagation
-        "np_multiply", "bug_sum", "float_x", "bug_theta",
-        # gradient_check
-        "prints_message", "abs_instead_of_norm", "bug_missing_2", "bug_thetaminus_is_thetaplus",
-        # gradient_check_n (prints_message and bug_missing_2 too)
-        "in_place_perturb_and_restore", "perturb_the_dict_in_place", "identity_matrix_rows", "bug_one_sided",
-        "bug_aliasing_same_array", "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
-        "bug_numerator_only", "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
-        # backward_propagation_n
-        "fixed_classic", "einsum", "bug_provided_unchanged", "bug_db1_4_over_m_left")),
-]
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
 
 
@@ -140,8 +80,8 @@ def test_does_the_release_hold_no_solution_hidden_test_or_grader_code(assignment
 
 @by_name
 def test_does_the_selection_cover_every_case_it_names(assignment):
-    covered = {case.name for case in load_cases(assignment.name) if case.name in assignment.e2e_cases}
-    assert covered == set(assignment.e2e_cases)
+    covered = {case.name for case in load_cases(assignment.name) if case.name in assignment.end_to_end_cases}
+    assert covered == set(assignment.end_to_end_cases)
 
 
 # --- slow: real nbgrader ----------------------------------------------------------------------------
@@ -238,7 +178,7 @@ def catalogue_submissions(assignment):
     """Submissions bundling one selected case per graded function; functions without a case left
     get the reference solution. Returns {student: ({grade_id: code}, {test grade_id: expect_pass})}."""
     by_function = {name: [case for case in load_cases(assignment.name)
-                          if case.function_name == name and case.name in assignment.e2e_cases]
+                          if case.function_name == name and case.name in assignment.end_to_end_cases]
                    for name in assignment.graded_functions}
     reference = reference_answers(assignment.name)
     submissions = {}

@@ -12,17 +12,12 @@ import io
 
 import pytest
 
+from autograder.assignments import ASSIGNMENTS
 from course import checks as visible
 from course.checks import CheckFailure
 from tests.catalogue.loader import load_cases
 
-GRADED_FUNCTIONS = {
-    "initialization": ("initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"),
-    "regularization": ("compute_cost_with_regularization", "backward_propagation_with_regularization"),
-    "dropout": ("forward_propagation_with_dropout", "backward_propagation_with_dropout"),
-    "gradient_checking": ("forward_propagation", "backward_propagation", "gradient_check", "gradient_check_n",
-                          "backward_propagation_n"),
-}
+GRADED_FUNCTIONS = {assignment.name: assignment.graded_functions for assignment in ASSIGNMENTS}
 # A one-line graded function has few honest ways to be written and few to be wrong.
 FEWER_CASES = {"forward_propagation": 5, "backward_propagation": 5}
 CASES = [case for assignment in GRADED_FUNCTIONS for case in load_cases(assignment)]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from autograder.demo import DEMO_SUBMISSIONS, run_demo
+from autograder.assignments import names
+from autograder.demo import run_demo
 from autograder.scores import read_scores
 
 
@@ -10,8 +11,8 @@ from autograder.scores import read_scores
 def test_does_the_demo_give_full_marks_partial_marks_with_reasons_and_zero(tmp_path, capsys):
     run_demo(tmp_path / "demo")
     printed = capsys.readouterr().out
-    assert "DIFFERENT" not in printed and printed.count("identical to the committed release/") == len(DEMO_SUBMISSIONS)
-    for assignment in DEMO_SUBMISSIONS:
+    assert "DIFFERENT" not in printed and printed.count("identical to the committed release/") == len(names())
+    for assignment in names():
         scores = {result.student: result for result in read_scores(tmp_path / "demo", assignment)}
         assert set(scores) == {"ada_correct", "bob_buggy", "cyd_untouched"}
         full = scores["ada_correct"].total[1]

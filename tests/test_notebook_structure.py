@@ -1,15 +1,16 @@
 """Does every assignment notebook follow the course's structure, and print what it says it prints?
 
-The conventions are in tests/notebook_structure.py. Every notebook in source/ is checked, so a new
-assignment is covered without editing this file. The slow tests execute the release completed
-with the reference solutions twice: with this machine's BLAS, and with another BLAS kernel
-(OpenBLAS told to use an older CPU's code, which changes the last bits as another CPU or build
-does). An expected output that holds in one and not the other pins a figure that is not stable.
+The conventions are in tests/notebook_structure.py. Every assignment of the registry
+(autograder/assignments.py) is checked, so a new one is covered without editing this file. The
+slow tests execute the release completed with the reference solutions twice: with this machine's
+BLAS, and with another BLAS kernel (OpenBLAS told to use an older CPU's code, which changes the
+last bits as another CPU or build does). An expected output that holds in one and not the other pins a figure that is not stable.
 """
 
 import nbformat
 import pytest
 
+from autograder.assignments import names
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions
@@ -17,7 +18,7 @@ from tests import notebook_structure as structure
 from tests.blas import other_blas_kernel
 from tests.notebooks import run_as_student
 
-ASSIGNMENTS = sorted(path.name for path in (REPO_ROOT / "source").iterdir() if (path / f"{path.name}.ipynb").exists())
+ASSIGNMENTS = names()   # tests/test_registry.py checks that it is every notebook in source/
 
 
 def source(assignment):

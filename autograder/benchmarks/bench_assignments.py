@@ -26,13 +26,14 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder import pipeline
+from autograder.assignments import ASSIGNMENTS
 from autograder.needed_cells import cells_to_run
 from autograder.nbgrader_course import REPO_ROOT, check, grading_environment, open_course
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions, write_submission
 
 # assignment -> the target for the notebook run, in seconds
-NOTEBOOK_TARGETS = {"initialization": 10, "regularization": 15, "dropout": 15, "gradient_checking": 15}
+NOTEBOOK_TARGETS = {assignment.name: assignment.notebook_seconds for assignment in ASSIGNMENTS}
 AUTOGRADE_TARGET = 15
 
 
