@@ -5,7 +5,8 @@ of the student's function: calling it sends the arguments to the student's kerne
 function there, and brings back what it returned, printed and warned, or the exception it raised.
 
 Both directions use one wire format: JSON in which NumPy arrays and scalars travel as .npy bytes
-(base64), tuples and dicts are tagged, and anything else arrives as an `Unreadable` stand-in that
+(base64), tuples and dicts are tagged (subclasses such as OrderedDict or a namedtuple travel as
+their plain base), and anything else arrives as an `Unreadable` stand-in that
 only keeps its type's name. Arrays are loaded with allow_pickle=False, so a reply can never run
 code in the grader; an array subclass arrives as a plain array, so it cannot lie about equality.
 The reply's size is limited before it is parsed.
@@ -42,18 +43,22 @@ def _grader_call(name, request):
         return node
 
     def encode(value):
-        if value is None or isinstance(value, (bool, int, float, str)) and type(value) in (bool, int, float, str):
+        # Subclasses of the plain containers (OrderedDict, namedtuple, ...) travel as their plain
+        # base, read through the base's own methods so that an override cannot change what is sent.
+        if value is None or type(value) in (bool, int, float, str):
             return value
         if isinstance(value, (numpy.ndarray, numpy.generic)):
             buffer = io.BytesIO()
             numpy.save(buffer, numpy.asarray(value), allow_pickle=False)
             return {"npy": base64.b64encode(buffer.getvalue()).decode("ascii"), "scalar": isinstance(value, numpy.generic)}
-        if type(value) is list:
-            return [encode(item) for item in value]
-        if type(value) is tuple:
-            return {"tuple": [encode(item) for item in value]}
-        if type(value) is dict:
-            return {"dict": [[encode(key), encode(item)] for key, item in value.items()]}
+        if isinstance(value, str):
+            return str.__str__(value)
+        if isinstance(value, list):
+            return [encode(item) for item in list.__iter__(value)]
+        if isinstance(value, tuple):
+            return {"tuple": [encode(item) for item in tuple.__iter__(value)]}
+        if isinstance(value, dict):
+            return {"dict": [[encode(key), encode(item)] for key, item in dict.items(value)]}
         return {"unreadable": type(value).__name__}
 
     reply = {}

@@ -125,3 +125,35 @@ def test_is_an_object_array_refused_by_the_loader():
 def test_does_encode_refuse_what_cannot_travel():
     with pytest.raises(TypeError):
         encode([object()])
+
+
+def test_do_subclassed_containers_and_strings_arrive_as_their_plain_bases():
+    # Honest students keep parameters in an OrderedDict and caches in a namedtuple.
+    import collections
+
+    Cache = collections.namedtuple("Cache", "Z1 D1")
+
+    class Name(str):
+        pass
+
+    class Steps(list):
+        pass
+
+    def answer():
+        return collections.OrderedDict([("dW1", np.ones((2, 2))), ("cache", Cache(np.zeros(1), [True, False])),
+                                        ("who", Name("ada")), ("steps", Steps([1, 2]))])
+    got = call(answer)
+    assert type(got) is dict and list(got) == ["dW1", "cache", "who", "steps"]
+    assert type(got["cache"]) is tuple and got["cache"][1] == [True, False]
+    assert type(got["who"]) is str and got["who"] == "ada"
+    assert type(got["steps"]) is list and got["steps"] == [1, 2]
+    np.testing.assert_array_equal(got["dW1"], np.ones((2, 2)))
+
+
+def test_does_a_subclass_that_lies_about_its_contents_still_send_what_it_holds():
+    class Liar(dict):
+        def items(self):
+            return iter([("dW1", "forged")])
+
+    got = call(lambda: Liar(dW1=np.zeros(1)))
+    assert type(got) is dict and isinstance(got["dW1"], np.ndarray)
