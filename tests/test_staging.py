@@ -11,6 +11,7 @@ from autograder.staging import NOTE_CELL_TITLE, Staging, fingerprint, stage_subm
 
 RELEASE = REPO_ROOT / "release" / "regularization"
 NOTEBOOK = "regularization.ipynb"
+COST, BACKWARD = "compute_cost_with_regularization", "backward_propagation_with_regularization"
 
 
 @pytest.fixture
@@ -26,6 +27,11 @@ def release_notebook():
 
 def stage(tmp_path, submitted, **limits):
     return stage_submission(submitted, RELEASE, tmp_path / "staged" / "ada" / "regularization", Staging(**limits))
+
+
+def index_of(notebook, grade_id):
+    """Where the cell with this nbgrader grade_id is (the notebook's layout may change)."""
+    return next(i for i, cell in enumerate(notebook.cells) if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
 
 
 def graded_cells(path):
@@ -60,13 +66,13 @@ def test_is_an_unreadable_notebook_replaced_by_the_blank_release_with_a_reason(t
 
 def test_is_a_renamed_notebook_graded_in_place_of_the_missing_one(tmp_path, submitted):
     notebook = release_notebook()
-    notebook.cells[11].source = "def compute_cost_with_regularization(A3, Y, parameters, lambd):\n    return 1.0\n"
+    notebook.cells[index_of(notebook, COST)].source = f"def {COST}(A3, Y, parameters, lambd):\n    return 1.0\n"
     nbformat.write(notebook, submitted / "regularization (1).ipynb")
     staged = stage(tmp_path, submitted)
     assert staged.notes == ["No regularization.ipynb was handed in; regularization (1).ipynb, the only other "
                             "notebook, was graded in its place."]
     graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
-    assert "return 1.0" in graded.cells[12].source
+    assert "return 1.0" in graded.cells[index_of(graded, COST)].source
 
 
 def test_is_an_empty_folder_graded_as_the_blank_release(tmp_path, submitted):
@@ -78,21 +84,24 @@ def test_is_an_empty_folder_graded_as_the_blank_release(tmp_path, submitted):
 
 def test_does_a_duplicated_graded_cell_keep_only_its_last_copy(tmp_path, submitted):
     notebook = release_notebook()
-    first = nbformat.from_dict(json.loads(json.dumps(notebook.cells[11])))
-    first.source = "def compute_cost_with_regularization(*args):\n    return 0.0\n"
-    notebook.cells.insert(11, first)
+    i = index_of(notebook, COST)
+    first = nbformat.from_dict(json.loads(json.dumps(notebook.cells[i])))
+    first.source = f"def {COST}(*args):\n    return 0.0\n"
+    notebook.cells.insert(i, first)
     (submitted / NOTEBOOK).write_text(json.dumps(notebook))   # as handed in: two cells with one id
     staged = stage(tmp_path, submitted)
     assert staged.notes == ["The cell `compute_cost_with_regularization` appeared more than once; the last copy was "
                             "graded and the others ran as plain cells."]
     cells = nbformat.read(staged.folder / NOTEBOOK, as_version=4).cells[1:]
-    assert "nbgrader" not in cells[11].metadata and cells[12].metadata["nbgrader"]["solution"]
+    assert "return 0.0" in cells[i].source and "nbgrader" not in cells[i].metadata
+    assert cells[i + 1].metadata["nbgrader"]["grade_id"] == COST and cells[i + 1].metadata["nbgrader"]["solution"]
     assert len({cell.id for cell in cells}) == len(cells)
 
 
 def test_are_deleted_cells_put_back_where_they_were(tmp_path, submitted):
     notebook = release_notebook()
-    del notebook.cells[14:16]   # the backward solution cell and its test cell
+    for grade_id in (BACKWARD, f"test_{BACKWARD}"):   # the backward solution cell and its test cell
+        del notebook.cells[index_of(notebook, grade_id)]
     nbformat.write(notebook, submitted / NOTEBOOK)
     staged = stage(tmp_path, submitted)
     assert staged.notes == ["The cell `backward_propagation_with_regularization`, "
@@ -103,8 +112,9 @@ def test_are_deleted_cells_put_back_where_they_were(tmp_path, submitted):
 
 def test_is_a_test_cell_turned_into_markdown_graded_as_code(tmp_path, submitted):
     notebook = release_notebook()
-    cell = notebook.cells[12]
-    notebook.cells[12] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
+    i = index_of(notebook, f"test_{COST}")
+    cell = notebook.cells[i]
+    notebook.cells[i] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
     nbformat.write(notebook, submitted / NOTEBOOK)
     staged = stage(tmp_path, submitted)
     assert staged.notes == ["The cell `test_compute_cost_with_regularization` had its type changed; it was graded "
@@ -114,7 +124,8 @@ def test_is_a_test_cell_turned_into_markdown_graded_as_code(tmp_path, submitted)
 
 def test_are_moved_cells_reported(tmp_path, submitted):
     notebook = release_notebook()
-    notebook.cells[11], notebook.cells[12] = notebook.cells[12], notebook.cells[11]
+    i, j = index_of(notebook, COST), index_of(notebook, f"test_{COST}")
+    notebook.cells[i], notebook.cells[j] = notebook.cells[j], notebook.cells[i]
     nbformat.write(notebook, submitted / NOTEBOOK)
     staged = stage(tmp_path, submitted)
     assert staged.notes == ["Some cells of the release notebook were moved; they ran in the order of your notebook."]
@@ -122,7 +133,8 @@ def test_are_moved_cells_reported(tmp_path, submitted):
 
 def test_are_links_huge_files_and_forged_metadata_left_out(tmp_path, submitted):
     notebook = release_notebook()
-    notebook.cells[3].metadata["nbgrader"] = {"grade": True, "grade_id": "my_own_points", "points": 100}
+    plain = next(cell for cell in notebook.cells[1:] if cell.cell_type == "markdown" and "nbgrader" not in cell.metadata)
+    plain.metadata["nbgrader"] = {"grade": True, "grade_id": "my_own_points", "points": 100}
     nbformat.write(notebook, submitted / NOTEBOOK)
     os.symlink("../../../gradebook.db", submitted / "notes.json")
     (submitted / "weights.npy").write_bytes(b"0" * (2 * 2 ** 20 + 1))
