@@ -16,7 +16,7 @@ ASSIGNMENT = "initialization"
 
 @pytest.mark.slow
 def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
-    notebook, printed = run_completed_release(ASSIGNMENT, tmp_path, figures=7, check_lines=5)
+    _, printed = run_completed_release(ASSIGNMENT, tmp_path, figures=7, check_lines=5)
     assert not re.search(r"\b(inf|nan)\b", printed), "the notebook must never print inf or nan"
     accuracy = {name: (float(train) / 100, float(test) / 100) for name, train, test in
                 re.findall(r"^(zeros|random x 10|He)\s+([\d.]+)%\s+([\d.]+)%$", printed, re.M)}
@@ -28,7 +28,17 @@ def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
     assert all(abs(c - 0.6931) < 1e-3 for c in zero_costs)
     first_random_cost = float(re.findall(r"cost (\d+\.\d+)", printed)[5])
     assert first_random_cost > 10
-    assert exact_expected_outputs_that_differ(notebook) == []
+    # The output layer at the start: x10 saturates most outputs, He none; x10's W1 and W2 stay near their
+    # draw while He's move by a large part of their size.
+    starts = [dict(saturated=float(saturated) / 100, cost=float(cost)) for saturated, cost in
+              re.findall(r"^start: .*saturated +(\d+)% .*cost +([\d.]+)$", printed, re.M)]
+    assert len(starts) == 2, printed
+    x10_start, he_start = starts
+    assert x10_start["saturated"] >= 0.5 and x10_start["cost"] > 10
+    assert he_start["saturated"] == 0 and he_start["cost"] < 1
+    moved = [int(m) / 100 for m in re.findall(r"^W[12]: .*moved by +(\d+)% of its size$", printed, re.M)]
+    assert len(moved) == 4, printed
+    assert max(moved[:2]) < min(moved[2:]), "x10 weights move less than He weights"
     # Over 10 draws: zeros at chance, He good on every draw, x10 spread widely and below He at worst.
     rows = {name: [float(v) / 100 for v in re.findall(r"([\d.]+)%", rest)] for name, rest in
             re.findall(r"^(zeros|random x 10|He) +(?:1|10) +(.*)$", printed, re.M)}
@@ -37,24 +47,6 @@ def test_does_the_completed_release_tell_the_initialization_story(tmp_path):
     x10_train_low, x10_train_high, _, _ = rows["random x 10"]
     assert he_train_low >= 0.95 and he_test_low >= 0.95
     assert x10_train_high - x10_train_low >= 0.2 and x10_train_low <= he_train_low - 0.2
-
-
-EXACT_EXPECTED_OUTPUT = re.compile(r"\*\*Expected output\*\* (of the reference solution|\(.*prints exactly this\))")
-
-
-def exact_expected_outputs_that_differ(notebook):
-    """(expected, printed) for every expected output given as exact (what every correct solution
-    prints, or what the reference's own draw prints) that the code cell before it did not print."""
-    differ, exact = [], 0
-    for before, cell in zip(notebook.cells, notebook.cells[1:]):
-        if cell.cell_type == "markdown" and EXACT_EXPECTED_OUTPUT.match(cell.source):
-            block = re.search(r"```\n(.*?)```", cell.source, re.S).group(1)
-            printed = "".join(o.text for o in before.outputs if o.output_type == "stream" and o.name == "stdout")
-            exact += 1
-            if printed.strip() != block.strip():
-                differ.append((block, printed))
-    assert exact == 4, "zeros training, the two output-layer summaries and the table over draws"
-    return differ
 
 
 @pytest.mark.slow
