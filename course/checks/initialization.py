@@ -144,8 +144,9 @@ def common_scale_mistakes(layers_dims, l):
     mistakes = [
         (np.sqrt(2 / n), f"sqrt(2 / n[{l}]): the fan-out n[{l}] was used instead of the fan-in n[{l - 1}]"),
         (2 / n_prev, f"2 / n[{l - 1}]: the variance was used as the multiplier instead of its square root"),
-        (np.sqrt(1 / n_prev), f"sqrt(1 / n[{l - 1}]): the Xavier scale, which suits tanh rather than ReLU"),
-        (np.sqrt(2 / (n_prev + n)), f"sqrt(2 / (n[{l - 1}] + n[{l}])): the Glorot/Bengio scale"),
+        (np.sqrt(1 / n_prev), f"sqrt(1 / n[{l - 1}]): LeCun's scale, which suits tanh rather than ReLU"),
+        (np.sqrt(2 / (n_prev + n)),
+         f"sqrt(2 / (n[{l - 1}] + n[{l}])): Glorot and Bengio's scale (Xavier in frameworks)"),
         (np.sqrt(2) / n_prev, f"sqrt(2) / n[{l - 1}]: the square root of n[{l - 1}] is missing"),
         (10.0, "10: the factor of the large random initialization"),
         (0.01, "0.01: the factor of the classic small random initialization"),

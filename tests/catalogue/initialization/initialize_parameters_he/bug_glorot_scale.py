@@ -1,4 +1,4 @@
-"""Glorot/Xavier-normal scale sqrt(2 / (n[l-1] + n[l])) instead of He.
+"""Glorot and Bengio (Xavier-normal) scale sqrt(2 / (n[l-1] + n[l])) instead of He.
 
 expect: fail
 mentions: W1, standard deviation

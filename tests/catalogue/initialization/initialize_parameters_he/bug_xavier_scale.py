@@ -1,4 +1,4 @@
-"""Xavier scale sqrt(1 / n[l-1]) instead of He sqrt(2 / n[l-1]).
+"""LeCun scale sqrt(1 / n[l-1]) (often miscalled Xavier) instead of He sqrt(2 / n[l-1]).
 
 expect: fail
 mentions: W1, standard deviation
