@@ -69,8 +69,9 @@ ASSIGNMENTS = [
         "debug_prints", "default_rng_random", "binomial_masks", "rand_greater_than_one_minus_keep_prob",
         "mask_z_before_relu", "bug_no_rescaling", "bug_keeps_with_one_minus_keep_prob", "bug_one_mask_per_unit",
         "bug_dropout_on_the_output", "bug_seed_inside_function", "bug_randn_threshold", "bug_dropout_on_layer_1_only",
+        "nested_lists_of_bools",
         # backward_propagation_with_dropout
-        "classic_course_np_dot_int_relu_mask", "np_where_mask", "mask_left_to_relu_derivative_of_A",
+        "classic_course_np_dot_int_relu_mask", "masks_applied_row_by_row", "np_where_mask", "mask_left_to_relu_derivative_of_A",
         "bug_fresh_masks_in_backward", "bug_masks_not_applied", "bug_masks_swapped", "bug_not_divided_by_keep_prob",
         "bug_dA1_not_divided")),
     Assignment("gradient_checking", (
