@@ -120,3 +120,40 @@ def test_does_the_test_cell_name_the_bug_whichever_check_fails_first(case):
         message, _ = run_check(hidden_check(case), function)
     for word in case.mentions:
         assert word.lower() in (message or "").lower(), f"the message should mention {word!r}: {message}"
+
+
+# --- through the kernel proxy ----------------------------------------------------------------------
+
+def through_the_kernel_proxy(function):
+    """`function` as the grader calls it under nbgrader: a KernelFunction whose call runs the kernel
+    helper on the wire format (autograder.kernel_calls), with the grader's reply size limit."""
+    from autograder.execute import MAX_REPLY_BYTES
+    from autograder.kernel_calls import KERNEL_HELPER, KernelFunction
+
+    namespace = {function.__name__: function}
+    exec(KERNEL_HELPER, namespace)
+
+    def run(code):
+        exec(code, namespace)
+        return {"status": "ok", "data": {"text/plain": repr(namespace["_grader_reply"])}}
+
+    return KernelFunction(function.__name__, run, MAX_REPLY_BYTES)
+
+
+# Correct masks that are not NumPy arrays: nested lists reach the grader as lists (of Python bools or
+# ints, or of NumPy booleans, which travel one by one), and the checks must read them as NumPy does.
+LIST_MASKS = [case for case in CORRECT if case.assignment == "dropout" and "list" in case.name]
+
+
+def test_are_there_masks_as_lists_in_the_catalogue():
+    assert {"nested_lists_of_bools", "tolist_of_python_bools"} <= {case.name for case in LIST_MASKS}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", LIST_MASKS, ids=case_id)
+def test_does_the_grader_accept_masks_as_lists_as_the_kernel_proxy_delivers_them(case):
+    function = through_the_kernel_proxy(case.load())
+    for check in (hidden_check(case), visible_check(case)):
+        message, stderr = run_check(check, function)
+        assert message is None, f"{case.summary}: rejected through the kernel proxy with: {message}"
+        assert stderr == ""

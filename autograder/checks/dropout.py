@@ -1,13 +1,13 @@
 """Hidden tests of the dropout assignment.
 
 The forward pass draws random masks, so it is judged by properties on fresh draws, never by seeded
-values (course.checks.dropout.judge_forward): on fresh random networks with thousands of examples
-and keep_prob = 0.8, 0.6 and 0.35, the masks must be 0/1 arrays of the activations' shapes, kept at
+values (course.checks.dropout.judge_forward): on fresh random networks with 1,000 to 1,250 examples,
+four calls each, and keep_prob = 0.8, 0.6 and 0.35, the masks must be 0/1 arrays of the activations' shapes, kept at
 the rate keep_prob (a six-sigma test on tens of thousands of entries), independent across examples
 and across units, and fresh on every call; every quantity of the cache must follow from the
 network and the student's own masks; keep_prob = 1 must give the plain forward pass. Any correct way
 of drawing the masks passes: rand < keep_prob, rand > 1 - keep_prob, default_rng, binomial, masks as
-bool, int or float, the mask applied to Z before the ReLU.
+bool, int or float arrays or as nested lists of them, the mask applied to Z before the ReLU.
 
 The backward pass is deterministic given a cache. On fresh caches whose masks are drawn from a
 Generator, it is run through the gradient-check harness with the masks held fixed
@@ -28,8 +28,12 @@ from course.checks.regularization import LAYERS, first_wrong_from_the_top, gradi
 from course.network import cross_entropy_from_logits, relu, sigmoid
 
 # (n_x, n1, n2, m, keep_probs) of the forward tests: the notebook's network, and wider layers. With
-# two calls per keep_prob the rate of D1 is measured on 2 * n1 * m >= 100,000 entries.
-FORWARD_PROBLEMS = ((2, 20, 3, 2500, (0.8, 0.35)), (5, 24, 16, 2000, (0.6,)))
+# FORWARD_CALLS calls per keep_prob the rate of D1 is measured on FORWARD_CALLS * n1 * m >= 96,000
+# entries. Four calls on fewer examples rather than two on more: a correct mask built as nested lists
+# of NumPy booleans crosses the kernel proxy entry by entry (about 200 bytes each), and one call's
+# reply (at most 40,000 mask entries here) must stay well below the proxy's 16 MiB.
+FORWARD_PROBLEMS = ((2, 20, 3, 1250, (0.8, 0.35)), (5, 24, 16, 1000, (0.6,)))
+FORWARD_CALLS = 4
 # (n_x, n1, n2, m) of the backward tests; the first has n1 = n2, so that swapped masks give wrong
 # values rather than a broadcasting error, and m = n_x elsewhere would hide a mix-up of axes.
 BACKWARD_PROBLEMS = ((3, 4, 4, 7), (2, 20, 3, 9), (5, 6, 3, 31), (4, 3, 7, 4))
@@ -53,7 +57,8 @@ def grade_forward_propagation_with_dropout(forward_propagation_with_dropout):
     rng = np.random.default_rng()
     for n_x, n1, n2, m, keep_probs in FORWARD_PROBLEMS:
         X = rng.uniform(-1, 1, (n_x, m))
-        judge_forward(forward_propagation_with_dropout, X, random_parameters((n_x, n1, n2, 1), rng), keep_probs)
+        judge_forward(forward_propagation_with_dropout, X, random_parameters((n_x, n1, n2, 1), rng), keep_probs,
+                      calls=FORWARD_CALLS)
     print("\u2714 hidden tests passed")
 
 

@@ -35,16 +35,23 @@ VISIBLE_KEEP_PROBS = (0.8, 1.0)
 # --- the forward pass's contract ------------------------------------------------------------------
 
 def _real(value):
-    if not isinstance(value, (np.ndarray, np.generic, float, int)):
+    """`value` as a NumPy array if NumPy reads it as an array of booleans or real numbers: an array,
+    a number, or nested lists or tuples of them (a mask built as a list of lists of booleans works in
+    A1 * D1 as the same 0/1 array does), else None."""
+    if not isinstance(value, (np.ndarray, np.generic, float, int, list, tuple)):
         return None
-    array = np.asarray(value)
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError):   # ragged lists
+        return None
     return array if array.dtype.kind in "biuf" else None
 
 
 def cache_as_arrays(result, sizes, keep_prob, call):
     """{"A3_returned": array, "Z1": ..., "b3": ...} from what forward_propagation_with_dropout
     returned, as float64 arrays; fail unless it is (A3, cache) with the 14 entries of the course's
-    cache, of the right shapes, and masks D1, D2 holding only 0 and 1 (bool, int or float)."""
+    cache, of the right shapes, and masks D1, D2 holding only 0 and 1 (bool, int or float, as arrays or
+    as nested lists)."""
     __tracebackhide__ = True
     n_x, n1, n2, m = sizes
     if not isinstance(result, tuple) or len(result) != 2:
@@ -63,7 +70,8 @@ def cache_as_arrays(result, sizes, keep_prob, call):
         label = "the A3 it returned" if name == "A3_returned" else f"{name} in the cache"
         shape = shapes["A3" if name == "A3_returned" else name]
         if array is None:
-            fail(f"{call} returned {label} as {type(value).__name__}, but it must be a NumPy array of numbers.")
+            fail(f"{call} returned {label} as {type(value).__name__}, but it must be an array of numbers (a NumPy "
+                 "array, or lists of numbers that NumPy reads as one).")
         if array.shape != shape:
             if name[0] == "D" and array.shape == (1, m) and n1 > 1:
                 fail(f"{call} returned {name} of shape {array.shape}: one mask per example shared by every unit; "
@@ -207,25 +215,31 @@ def plain_forward_failure(arrays, X, parameters, call):
     return None
 
 
-def same_masks_failure(first, second, call):
-    """A sentence when two calls on the same inputs drew the same masks, else None."""
-    if np.array_equal(first["D1"], second["D1"]) and np.array_equal(first["D2"], second["D2"]):
+def same_masks_failure(results, call):
+    """A sentence when two calls in a row on the same inputs drew the same masks, else None."""
+    if any(np.array_equal(first["D1"], second["D1"]) and np.array_equal(first["D2"], second["D2"])
+           for first, second in zip(results, results[1:])):
         return (f"{call} drew the same masks D1 and D2 on two calls: the masks must be fresh on every call, "
                 "and the same mask on every call (from a seed set inside the function, for example) freezes "
                 "one thinned network for all of training.")
     return None
 
 
-def judge_forward(forward, X, parameters, keep_probs, call_name="forward_propagation_with_dropout"):
-    """Call the student's forward pass on X for each keep_prob (twice each, to see fresh masks) and
-    with keep_prob = 1; fail with one sentence at the first property that does not hold."""
+def judge_forward(forward, X, parameters, keep_probs, call_name="forward_propagation_with_dropout", calls=2):
+    """Call the student's forward pass on X for each keep_prob (`calls` times each, at least twice to
+    see fresh masks; the masks' statistics are measured on all the calls together) and with
+    keep_prob = 1; fail with one sentence at the first property that does not hold.
+
+    More calls on fewer examples measure as many entries with smaller replies: under nbgrader each
+    call's return value crosses the kernel proxy, where a mask built as nested lists of NumPy
+    booleans travels entry by entry (about 200 bytes each) and a reply is limited to 16 MiB."""
     __tracebackhide__ = True
     sizes = (X.shape[0], parameters["W1"].shape[0], parameters["W2"].shape[0], X.shape[1])
     where = f"(n_x, n1, n2, m) = {sizes}"
     for keep_prob in keep_probs:
         call = f"{call_name}(X, parameters, keep_prob={keep_prob:g}) with {where}"
         results = [cache_as_arrays(call_student(forward, X, parameters, keep_prob, call=call), sizes, keep_prob, call)
-                   for _ in range(2)]
+                   for _ in range(calls)]
         for arrays in results:
             words = consistency_failure(arrays, X, parameters, keep_prob, call)
             if words:
@@ -235,7 +249,7 @@ def judge_forward(forward, X, parameters, keep_probs, call_name="forward_propaga
                                             keep_prob, layer, call)
             if words:
                 fail(words)
-        words = same_masks_failure(*results, call)
+        words = same_masks_failure(results, call)
         if words:
             fail(words)
     call = f"{call_name}(X, parameters, keep_prob=1) with {where}"
