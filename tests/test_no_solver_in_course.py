@@ -180,8 +180,11 @@ def dropout_forward_oracle(rng):
     problem = regularization_problem(rng)
     keep_prob = float(rng.uniform(0.4, 0.9))
     parameters = problem["parameters"]
-    active = np.maximum(0, parameters["W1"] @ problem["X"] + parameters["b1"])
-    pool = {"X": problem["X"], "parameters": parameters, "keep_prob": keep_prob, "m": problem["m"]}
+    # Enough examples that some active unit is dropped and some kept whatever the sizes drawn (with
+    # n1 = m = 2, a fixed draw kept every active unit about 7 times in 100, and a solver went unseen).
+    X = rng.standard_normal((parameters["W1"].shape[1], 200))
+    active = np.maximum(0, parameters["W1"] @ X + parameters["b1"])
+    pool = {"X": X, "parameters": parameters, "keep_prob": keep_prob, "m": X.shape[1]}
 
     def solves(result):
         for got in arrays_in(result):
