@@ -151,6 +151,30 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
             "bug_numerator_only", "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
             "fixed_classic", "einsum", "bug_provided_unchanged", "bug_db1_4_over_m_left"),
+    ),
+    Assignment(
+        name="debugging",
+        graded_functions=("normalize_inputs", "diagnose_bias_variance"),
+        notebook_seconds=15,
+        demo={
+            "ada_correct": {
+                "normalize_inputs": "generator_over_sets.py",
+                "diagnose_bias_variance": "lookup_table_by_index.py",
+            },
+            "bob_buggy": {
+                "normalize_inputs": "bug_source_document_sigma_squared.py",
+                "diagnose_bias_variance": "bug_base_error_ignored.py",
+            },
+            "cyd_untouched": {},
+        },
+        end_to_end_cases=(
+            "debug_prints", "std_ddof_1", "float32_pipeline", "in_place_on_copies", "np_average_returns_list",
+            "bug_test_statistics", "bug_pooled_statistics", "bug_each_set_its_own_statistics",
+            "bug_dev_test_left_raw", "bug_per_example_each_set", "bug_per_example_training_statistics",
+            "bug_divides_by_variance", "bug_source_document_sigma_squared", "bug_no_keepdims",
+            "bug_returned_in_another_order", "capitalized_words", "numpy_comparisons", "match_statement",
+            "bug_base_error_ignored", "bug_elif_bias_first", "bug_hardcoded_tolerance", "bug_variance_remedy_first",
+            "bug_long_words_for_both", "bug_returns_diagnosis_only"),
     ),)
 
 

@@ -1,0 +1,11 @@
+"""High variance whenever the dev error exceeds the tolerance.
+
+expect: fail
+mentions: diagnosis
+"""
+def diagnose_bias_variance(train_error, dev_error, base_error=0.0, tolerance=0.02):
+    high_bias = train_error - base_error > tolerance
+    high_variance = dev_error > tolerance
+    diagnosis = "both" if high_bias and high_variance else "high bias" if high_bias else \
+        "high variance" if high_variance else "neither"
+    return diagnosis, "bigger network" if high_bias else "more data" if high_variance else "none"

@@ -1,0 +1,11 @@
+"""Compares with 0.02 whatever the argument tolerance is.
+
+expect: fail
+mentions: tolerance
+"""
+def diagnose_bias_variance(train_error, dev_error, base_error=0.0, tolerance=0.02):
+    high_bias = train_error - base_error > 0.02
+    high_variance = dev_error - train_error > 0.02
+    diagnosis = "both" if high_bias and high_variance else "high bias" if high_bias else \
+        "high variance" if high_variance else "neither"
+    return diagnosis, "bigger network" if high_bias else "more data" if high_variance else "none"

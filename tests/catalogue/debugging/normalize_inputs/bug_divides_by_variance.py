@@ -1,0 +1,12 @@
+"""Divides by np.var instead of np.std.
+
+expect: fail
+mentions: variance
+"""
+import numpy as np
+
+
+def normalize_inputs(X_train, X_dev, X_test):
+    mu = np.mean(X_train, axis=1, keepdims=True)
+    sigma = np.var(X_train, axis=1, keepdims=True)
+    return (X_train - mu) / sigma, (X_dev - mu) / sigma, (X_test - mu) / sigma

@@ -1,0 +1,12 @@
+"""Fits mu and sigma on the test set.
+
+expect: fail
+mentions: test set
+"""
+import numpy as np
+
+
+def normalize_inputs(X_train, X_dev, X_test):
+    mu = np.mean(X_test, axis=1, keepdims=True)
+    sigma = np.std(X_test, axis=1, keepdims=True)
+    return (X_train - mu) / sigma, (X_dev - mu) / sigma, (X_test - mu) / sigma

@@ -1,0 +1,60 @@
+"""Does the debugging notebook tell its story when a student runs it?
+
+Real kernels: the release, completed with the reference solutions, runs as a student runs it. Nothing
+in it is random (fixed data, stored initialization), so the numbers it prints are given as expected
+output, and they must show what the notebook teaches: normalized inputs reach the lowest cost in a few
+dozen iterations where raw ones do not get there, and the two trainings read as high bias, then high
+variance.
+"""
+
+import re
+
+import pytest
+
+from tests.notebooks import run_completed_release
+
+ASSIGNMENT = "debugging"
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=2)
+    return text
+
+
+@pytest.mark.slow
+def test_does_normalization_put_every_feature_of_the_training_set_on_one_scale(printed):
+    ranges = {name: [float(v) for v in values] for name, *values in
+              re.findall(r"^(raw|normalized|normalized dev) +x1 from +([-\d.]+) to +([-\d.]+) +x2 from +([-\d.]+) "
+                         r"to +([-\d.]+)$", printed, re.M)}
+    assert set(ranges) == {"raw", "normalized", "normalized dev"}, printed
+    raw, normalized = ranges["raw"], ranges["normalized"]
+    assert raw[1] - raw[0] > 500 * (raw[3] - raw[2]), "raw features on very different scales"
+    assert all(1 < abs(v) < 3 for v in normalized + ranges["normalized dev"]), "normalized: a few spreads each way"
+
+
+@pytest.mark.slow
+def test_do_normalized_inputs_reach_the_lowest_cost_where_raw_ones_do_not(printed):
+    runs = re.findall(r"^(raw|normalized) +learning rate ([\d.e-]+) *: (.*)$", printed, re.M)
+    assert len(runs) == 6, printed
+    reached = {(name, float(rate)): int(found[0]) for name, rate, outcome in runs
+               for found in [re.findall(r"target reached after (\d+) iterations", outcome)] if found}
+    assert not any(name == "raw" for name, _ in reached), "raw features never reach the target"
+    assert len(reached) == 3 and max(reached.values()) <= 500 and reached["normalized", 1.0] <= 100
+    raw = [outcome for name, _, outcome in runs if name == "raw"]
+    assert "too large" in raw[-1] and re.match(r"cost [\d.]+ after 3000 iterations", raw[0])
+
+
+@pytest.mark.slow
+def test_do_the_two_trainings_read_as_high_bias_then_high_variance(printed):
+    trainings = re.findall(r"^ *(\d+) iterations: train error ([\d.]+)%, dev error ([\d.]+)% -> (.*), "
+                           r"first remedy: (.*)$", printed, re.M)
+    assert [(int(i), diagnosis, remedy) for i, _, _, diagnosis, remedy in trainings] == [
+        (10, "high bias", "bigger network"), (10000, "high variance", "more data")]
+    (_, train_short, dev_short, _, _), (_, train_long, dev_long, _, _) = trainings
+    assert float(train_short) > 12 and float(train_long) < 10 < float(dev_long) - 2, "against the base error of 10 %"
+
+
+@pytest.mark.slow
+def test_does_the_notebook_never_print_inf_or_nan(printed):
+    assert not re.search(r"\b(inf|nan)\b", printed)
