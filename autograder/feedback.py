@@ -9,7 +9,7 @@ an instructor may open from the Jupyter server they grade on. And nbconvert's ow
 visible tags.
 
 `configure_feedback(config)` makes nbgrader's GenerateFeedback use the template in
-autograder/templates/safe_feedback/safe_feedback.html.j2 (nbgrader's, with every Markdown cell and comment cleaned) and
+autograder/templates/feedback/safe_feedback.html.j2 (nbgrader's, with every Markdown cell and comment cleaned) and
 `clean_html` below for everything cleaned: bleach (which nbconvert ships) with an allowlist of
 the markup Markdown produces, no scripts, styles, event handlers, frames or forms, and only
 http, https, mailto and relative URLs.
@@ -20,7 +20,10 @@ from pathlib import Path
 import bleach
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEMPLATE_NAME = "safe_feedback"
+# nbgrader's API always sets HTMLExporter.template_name = "feedback" for feedback, so this folder is
+# called feedback too and comes first on the search path; its page is a file name of its own, which
+# extends nbgrader's index.html.j2 (found next, in nbgrader's own feedback folder).
+TEMPLATE_NAME = "feedback"
 TEMPLATE_FILE = "safe_feedback.html.j2"
 
 ALLOWED_TAGS = frozenset({

@@ -8,6 +8,7 @@ graded end to end is tests/test_feedback_browser.py.
 import re
 
 import nbformat
+from traitlets.config import Config
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
 from autograder.feedback import clean_html
@@ -35,7 +36,8 @@ def feedback_page(course_root, notebook):
     from nbgrader.converters import GenerateFeedback
 
     api = open_course(course_root)
-    converter = GenerateFeedback(coursedir=api.coursedir, config=api.config)
+    converter = GenerateFeedback(coursedir=api.coursedir, parent=api)
+    converter.update_config(Config({"HTMLExporter": {"template_name": "feedback"}}))   # as NbGraderAPI.generate_feedback does
     exporter = converter.exporter_class(parent=converter, config=converter.config)
     resources = {"nbgrader": {"notebook": "regularization", "score": 1.0, "max_score": 3.0, "late_penalty": 0}}
     page, _ = exporter.from_notebook_node(notebook, resources=resources)
