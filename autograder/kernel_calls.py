@@ -83,8 +83,11 @@ def _grader_call(name, request):
             reply["raised"] = [type(error).__name__, str(error),
                                "".join(traceback.format_list(frames)) if frames else ""]
     reply["printed"] = printed.getvalue()
+    # The first warnings only (a function can add 800k to the record at no cost); the grader caps
+    # them again, as this helper can be changed by the student's code.
     reply["warned"] = [[type(w.message).__name__ if isinstance(w.message, Warning) else w.category.__name__,
-                        str(w.message)] for w in caught]
+                        str(w.message)[:4096]] for w in caught[:200]]
+    reply["warned_more"] = max(0, len(caught) - 200)
     return json.dumps(reply)
 '''
 REPLY_EXPRESSION = "_grader_reply"
@@ -98,6 +101,7 @@ MAX_FRAMES = 16 * 2 ** 10
 MAX_STRING = 64 * 2 ** 10
 # Most distinct warnings of one call passed on (800k replayed warnings took 95 s of a worker).
 MAX_WARNINGS = 50
+MAX_WARNINGS_READ = 1000
 
 
 class Unreadable:
@@ -121,26 +125,29 @@ def _named_type(name, base):
     return type(_identifier(name, base.__name__), (base,), {"__module__": "student"})
 
 
-def _warnings(warned):
+def _warnings(warned, more=0):
     """The distinct (category, message) pairs of a reply's warnings, at most MAX_WARNINGS of them, each
-    message capped; one more says how many were left out."""
-    if not isinstance(warned, list):
+    message capped, read from the first MAX_WARNINGS_READ entries only (a forged reply can hold
+    hundreds of thousands); one more pair says how many were left out. `more`: how many the kernel
+    left out of the reply."""
+    if not isinstance(warned, list) or not isinstance(more, int):
         raise ValueError("bad warnings")
-    kept, left_out = {}, 0
-    for entry in warned:
+    kept, left_out = {}, more + max(0, len(warned) - MAX_WARNINGS_READ)
+    for entry in warned[:MAX_WARNINGS_READ]:
         category, message = entry   # ValueError or TypeError when malformed
         if not isinstance(category, str) or not isinstance(message, str):
             raise ValueError("bad warning")
-        pair = (category[:student_text.MAX_NAME], student_text.student_text(message, MAX_MESSAGE))
+        pair = (category[:student_text.MAX_NAME], message[:MAX_MESSAGE])
         if pair in kept:
             continue
         if len(kept) < MAX_WARNINGS:
             kept[pair] = None
         else:
             left_out += 1
+    pairs = [(category, student_text.student_text(message, MAX_MESSAGE)) for category, message in kept]
     if left_out:
-        kept[("UserWarning", f"... and {left_out} more distinct warnings, not shown")] = None
-    return list(kept)
+        pairs.append(("UserWarning", f"... and {left_out} more warnings, not shown"))
+    return pairs
 
 
 def encode(value):
@@ -226,7 +233,7 @@ def read_reply(user_expression, max_bytes):
         if not isinstance(printed, str):
             raise ValueError("bad output")
         printed = student_text.student_text(printed, MAX_PRINTED)
-        warned = _warnings(reply.get("warned", []))
+        warned = _warnings(reply.get("warned", []), reply.get("warned_more", 0))
     except (ValueError, SyntaxError, TypeError, KeyError, RecursionError, MemoryError) as error:
         raise KernelCallFailed(f"the reply could not be read ({type(error).__name__})") from None
     return {"returned": returned, "raised": raised, "printed": printed, "warned": warned}

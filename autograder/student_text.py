@@ -94,10 +94,22 @@ def file_name(path, limit=MAX_NAME):
     return capped(printable(text).replace("\n", " "), limit)
 
 
-def clean_output_text(text, limit=None):
-    """Text of a notebook output: UTF-8-safe (lone surrogates escaped) and optionally capped.
-    Control characters stay: a notebook keeps IPython's ANSI colours, and the HTML conversion
-    escapes them."""
-    if limit is not None and isinstance(text, str) and len(text) > limit:
-        text = capped(text, limit)
-    return decoded(text)
+def writable_outputs(notebook):
+    """Make every string in the outputs of `notebook`'s cells encode to UTF-8, in place (a lone
+    surrogate printed by a student's code made writing the executed notebook fail, and with it
+    the student's verdict). Control characters stay: a notebook keeps IPython's ANSI colours, and
+    the HTML conversion escapes them. Returns the notebook."""
+    def walk(node):
+        if isinstance(node, str):
+            return decoded(node)
+        if isinstance(node, list):
+            node[:] = [walk(item) for item in node]
+        elif isinstance(node, dict):
+            for key in list(node):
+                node[key] = walk(node[key])
+        return node
+
+    for cell in notebook.get("cells", []):
+        if "outputs" in cell:
+            walk(cell["outputs"])
+    return notebook
