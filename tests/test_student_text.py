@@ -134,3 +134,31 @@ def failure_reason_of(evalue):
 @pytest.mark.parametrize("text", ["plain", "tab\there", "é and 漢字", "x" * 5000])
 def test_is_ordinary_text_kept_as_it_was(text):
     assert student_text.student_text(text) == text
+
+
+def test_does_a_huge_test_cell_error_count_against_the_output_cap_and_still_fail_the_cell():
+    from nbformat.v4 import new_code_cell
+
+    from autograder.execute import GraderExecute
+    from autograder.sandbox import Sandbox
+
+    executor = GraderExecute()
+    executor.sandbox = Sandbox()
+    executor._output_left, executor._output_dropped, executor._kernel_stopped = 1000, False, None
+    cell = new_code_cell("raise AssertionError('x' * 15_000_000)", metadata={"nbgrader": {"grade_id": "t"}})
+    outputs = executor._run_test_cell(cell)
+    errors = [output for output in outputs if output.output_type == "error"]
+    assert len(errors) == 1 and errors[0].ename == "AssertionError"   # the cell still fails
+    assert len(json.dumps(outputs)) < 4 * 1024
+    assert executor._output_left == 0
+
+
+def test_is_an_executed_notebook_with_lone_surrogates_in_its_outputs_writable():
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    cell = new_code_cell("print('\\udcff')")
+    cell.outputs = [new_output("stream", name="stdout", text="\udcff\n"),
+                    new_output("error", ename="E", evalue="\ud800", traceback=["\udcff"])]
+    text = nbformat.writes(student_text.writable_outputs(new_notebook(cells=[cell])))
+    assert nbformat.reads(text, as_version=4).cells[0].outputs[0].text == "\\xff\n"   # the byte, visible
