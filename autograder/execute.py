@@ -40,6 +40,7 @@ from autograder.kernel_calls import (KERNEL_HELPER, REPLY_EXPRESSION, KernelCall
                                      StudentException)
 from autograder.needed_cells import cells_to_run
 from autograder.sandbox import Sandbox
+from autograder.student_text import student_text
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
 MAX_REPLY_BYTES = 16 * 2 ** 20
@@ -257,8 +258,14 @@ class GraderExecute(Execute):
         if failure is not None:
             if type(failure).__name__ != "CheckFailure":
                 self.log.error("test cell %s raised:\n%s", cell.metadata["nbgrader"]["grade_id"],
-                               "".join(traceback.format_exception(failure)))
-            outputs.append(_error_output(type(failure).__name__, str(failure), _student_frames(failure)))
+                               student_text("".join(traceback.format_exception(failure))))
+            # The error is what fails the cell, so it is always kept; it counts against the output
+            # cap like any output, and is cut short when the cap is spent.
+            error = _error_output(type(failure).__name__, student_text(str(failure), MAX_TEST_CELL_TEXT),
+                                  [student_text(line, MAX_TEST_CELL_TEXT) for line in _student_frames(failure)])
+            if not self._spend_output(len(json.dumps(error)), outputs):
+                error = _error_output(type(failure).__name__, student_text(str(failure), 1024))
+            outputs.append(error)
         return outputs
 
     def _call_in_kernel(self, code):

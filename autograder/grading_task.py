@@ -23,6 +23,8 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from autograder.student_text import writable_outputs
+
 # A test cell that could not be run for a reason outside the student's code gets this error name.
 GRADING_ERROR = "GradingError"
 
@@ -73,7 +75,7 @@ def execute_submission(task):
             resources = {"metadata": {"path": str(folder)}, "trusted_test_cells": trusted}
             os.environ["NBGRADER_EXECUTION"] = "autograde"
             notebook, _ = GraderExecute(config=task.config).preprocess(notebook, resources)
-            executed[name] = nbformat.writes(notebook)
+            executed[name] = nbformat.writes(writable_outputs(notebook))
     except Exception as failure:  # noqa: BLE001 - the grading process turns this into a verdict
         error = f"{type(failure).__name__}: {failure}".splitlines()[0]
         traceback.print_exc()

@@ -9,7 +9,11 @@ Both directions use one wire format: JSON in which NumPy arrays and scalars trav
 their plain base), and anything else arrives as an `Unreadable` stand-in that
 only keeps its type's name. Arrays are loaded with allow_pickle=False, so a reply can never run
 code in the grader; an array subclass arrives as a plain array, so it cannot lie about equality.
-The reply's size is limited before it is parsed.
+The reply's size is limited before it is parsed, and every string a student controls in it (the
+exception's name, message and traceback, what was printed and warned, strings returned) is capped
+and made UTF-8-safe by autograder.student_text as soon as it is read: nothing after this module
+(the checks' text wrapping, the notebook writer, the score table) ever sees megabytes of one word,
+lone surrogates or terminal control characters.
 """
 
 import ast
@@ -19,6 +23,8 @@ import json
 import keyword
 
 import numpy as np
+
+from autograder import student_text
 
 # The helper that runs calls in the student's kernel. It is sent once per kernel, before the first
 # call (nothing of the grader is importable in the sandbox), and it is self-contained: the student's
@@ -77,13 +83,25 @@ def _grader_call(name, request):
             reply["raised"] = [type(error).__name__, str(error),
                                "".join(traceback.format_list(frames)) if frames else ""]
     reply["printed"] = printed.getvalue()
+    # The first warnings only (a function can add 800k to the record at no cost); the grader caps
+    # them again, as this helper can be changed by the student's code.
     reply["warned"] = [[type(w.message).__name__ if isinstance(w.message, Warning) else w.category.__name__,
-                        str(w.message)] for w in caught]
+                        str(w.message)[:4096]] for w in caught[:200]]
+    reply["warned_more"] = max(0, len(caught) - 200)
     return json.dumps(reply)
 '''
 REPLY_EXPRESSION = "_grader_reply"
 # Most of what one call printed that is passed on to the checks (and so to the test cell's output).
 MAX_PRINTED = 16 * 2 ** 10
+# Most characters kept of an exception message or of one warning. The checks wrap what they quote
+# with textwrap, which is quadratic in the length of a word: a 4 MB message took 21 s.
+MAX_MESSAGE = 4 * 2 ** 10
+# Most characters kept of the student's traceback, and of a string the function returned.
+MAX_FRAMES = 16 * 2 ** 10
+MAX_STRING = 64 * 2 ** 10
+# Most distinct warnings of one call passed on (800k replayed warnings took 95 s of a worker).
+MAX_WARNINGS = 50
+MAX_WARNINGS_READ = 1000
 
 
 class Unreadable:
@@ -98,13 +116,38 @@ class KernelCallFailed(RuntimeError):
 
 
 def _identifier(name, fallback):
-    name = str(name)
+    name = str(name)[:student_text.MAX_NAME]
     return name if name.isidentifier() and not keyword.iskeyword(name) else fallback
 
 
 def _named_type(name, base):
     """A fresh class called `name` (the student's type or exception name) derived from base."""
     return type(_identifier(name, base.__name__), (base,), {"__module__": "student"})
+
+
+def _warnings(warned, more=0):
+    """The distinct (category, message) pairs of a reply's warnings, at most MAX_WARNINGS of them, each
+    message capped, read from the first MAX_WARNINGS_READ entries only (a forged reply can hold
+    hundreds of thousands); one more pair says how many were left out. `more`: how many the kernel
+    left out of the reply."""
+    if not isinstance(warned, list) or not isinstance(more, int):
+        raise ValueError("bad warnings")
+    kept, left_out = {}, more + max(0, len(warned) - MAX_WARNINGS_READ)
+    for entry in warned[:MAX_WARNINGS_READ]:
+        category, message = entry   # ValueError or TypeError when malformed
+        if not isinstance(category, str) or not isinstance(message, str):
+            raise ValueError("bad warning")
+        pair = (category[:student_text.MAX_NAME], message[:MAX_MESSAGE])
+        if pair in kept:
+            continue
+        if len(kept) < MAX_WARNINGS:
+            kept[pair] = None
+        else:
+            left_out += 1
+    pairs = [(category, student_text.student_text(message, MAX_MESSAGE)) for category, message in kept]
+    if left_out:
+        pairs.append(("UserWarning", f"... and {left_out} more warnings, not shown"))
+    return pairs
 
 
 def encode(value):
@@ -132,9 +175,12 @@ READABLE_KINDS = set("biufc")
 
 def decode(node):
     """The Python value of a parsed wire-format JSON node (see encode); arrays stay NumPy arrays and
-    NumPy scalars stay NumPy scalars, so a check sees the same types the student's function made."""
+    NumPy scalars stay NumPy scalars, so a check sees the same types the student's function made.
+    Strings are capped (MAX_STRING) and made UTF-8-safe: a check may quote them."""
     if isinstance(node, list):
         return [decode(item) for item in node]
+    if isinstance(node, str):
+        return student_text.decoded(student_text.capped(node, MAX_STRING))
     if not isinstance(node, dict):
         return node
     if "npy" in node:
@@ -179,10 +225,15 @@ def read_reply(user_expression, max_bytes):
         raised = reply.get("raised")
         if raised is not None and not (isinstance(raised, list) and len(raised) == 3 and all(isinstance(x, str) for x in raised)):
             raise ValueError("bad exception")
+        if raised is not None:
+            name, message, frames = raised
+            raised = [name[:student_text.MAX_NAME], student_text.student_text(message, MAX_MESSAGE),
+                      student_text.student_text(frames, MAX_FRAMES)]
         printed = reply.get("printed", "")
-        warned = [(str(category), str(message)) for category, message in reply.get("warned", [])]
         if not isinstance(printed, str):
             raise ValueError("bad output")
+        printed = student_text.student_text(printed, MAX_PRINTED)
+        warned = _warnings(reply.get("warned", []), reply.get("warned_more", 0))
     except (ValueError, SyntaxError, TypeError, KeyError, RecursionError, MemoryError) as error:
         raise KernelCallFailed(f"the reply could not be read ({type(error).__name__})") from None
     return {"returned": returned, "raised": raised, "printed": printed, "warned": warned}
@@ -215,13 +266,14 @@ class KernelFunction:
         import warnings
 
         reply = read_reply(self._run(call_code(self.__name__, args)), self._max_reply_bytes)
-        printed = reply["printed"]
-        if len(printed) > MAX_PRINTED:
-            printed = printed[:MAX_PRINTED] + f"\n[... {len(printed) - MAX_PRINTED} more characters ...]\n"
+        printed = reply["printed"]   # capped by read_reply
         if printed:
             print(printed, end="")
+        categories = {}
         for category, message in reply["warned"]:
-            warnings.warn(message, _named_type(category, UserWarning), stacklevel=2)
+            if category not in categories:
+                categories[category] = _named_type(category, UserWarning)
+            warnings.warn(message, categories[category], stacklevel=2)
         if reply["raised"] is not None:
             name, message, frames = reply["raised"]
             error = _named_type(name, StudentException)(message)

@@ -102,11 +102,14 @@ def open_course(root, sandbox=True, db_url=None):
     from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
 
     from autograder.execute import GraderExecute
+    from autograder.feedback import configure_feedback
 
     root = Path(root).resolve()
     config = load_course_config(root, db_url)
     # Feedback shows each test cell without its hidden tests (nbgrader shows them by default).
     config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
+    # ... and runs nothing a student wrote: every Markdown cell, output and comment is sanitized.
+    configure_feedback(config)
     config.Autograde.autograde_preprocessors = [GraderExecute if step is Execute else step
                                                 for step in Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default()]
     if not sandbox:

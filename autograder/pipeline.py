@@ -36,6 +36,7 @@ from autograder.sandbox import Sandbox, check_sandbox
 from autograder.scores import REVIEW_PREFIX, format_table, read_scores
 from autograder.screening import screen_notebook
 from autograder.staging import Staging, fingerprint, stage_blank, stage_submission
+from autograder.student_text import one_line
 
 NO_SANDBOX_WARNING = """\
 WARNING: grading WITHOUT the sandbox (--no-sandbox). Students' code runs with your rights: it can
@@ -142,7 +143,7 @@ def stage_submissions(run):
             files = prepare_files(run, student, staged)
         except Exception as error:  # noqa: BLE001 - the grader's own failure on one submission stops nothing
             why = (f"The grader could not prepare this submission ({type(error).__name__}: "
-                   f"{str(error).splitlines()[0] if str(error) else ''}); the blank release notebook was graded "
+                   f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''}); the blank release notebook was graded "
                    "instead, so every test scores 0 until an instructor looks at it.")
             staged = stage_blank(release, folder, why)
             files = prepare_files(run, student, staged)
@@ -214,7 +215,7 @@ class DaskWorkers:
                 yield future.result()
             except Exception as error:  # noqa: BLE001 - a lost worker is this submission's verdict, not a stop
                 yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
-                                      f"{str(error).splitlines()[0] if str(error) else ''})")
+                                      f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
 
     def running(self):
         return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
@@ -265,7 +266,7 @@ def record(run, result):
     for name in staged.notebooks:
         sanitized = nbformat.reads(run.tasks[student].files[name].decode(), as_version=4)
         if result.error or name not in result.executed:
-            error = result.error or "it returned no result"
+            error = one_line(result.error or "it returned no result", 300)
             why = f"the grader could not run this notebook: {error}"
             notes.append(f"The grader could not run {name} ({error}); every test scores 0 until an "
                          "instructor looks at it.")
@@ -306,11 +307,12 @@ def grade_submissions(run):
             for result in workers.results():
                 if run.interrupted:
                     break
-                position = f"[{bar.n + 1}/{len(run.to_grade)}] {result.student:<16}"
+                position = f"[{bar.n + 1}/{len(run.to_grade)}] {one_line(result.student):<16}"
                 try:
                     notes = record(run, result)
                 except Exception as error:  # noqa: BLE001 - one submission never stops the batch
-                    run.not_graded[result.student] = str(error).splitlines()[0]
+                    run.not_graded[result.student] = one_line(str(error).splitlines()[0] if str(error) else
+                                                              type(error).__name__, 300)
                     failed += 1
                     bar.write(f"  {position} NOT GRADED: {run.not_graded[result.student]}")
                 else:
@@ -380,7 +382,7 @@ def write_grades_csv(gradebook, destination, course_root=None):
     ledgers = {}
     for row in rows:
         ledger = ledgers.setdefault(row["assignment"], Ledger(course_root, row["assignment"])) if course_root else None
-        row["notes"] = " ".join(ledger.notes(row["student_id"])) if ledger else ""
+        row["notes"] = one_line(" ".join(ledger.notes(row["student_id"])), 64 * 2 ** 10) if ledger else ""
     if rows:
         with open(destination, "w", newline="") as stream:
             writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
@@ -417,7 +419,7 @@ def print_summary(run):
     print(f"\nGraded in this run: {len(run.graded)}; with a note (see above): {len(with_notes)}; "
           f"unchanged and kept: {len(run.students) - len(run.to_grade)}.")
     for student, why in run.not_graded.items():
-        print(f"NOT GRADED: {student}: {why}")
+        print(f"NOT GRADED: {one_line(student)}: {one_line(why)}")
 
 
 GRADING_STEPS = [prepare_gradebook, select_submissions, stage_submissions, grade_submissions, export_grades,

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.student_text import one_line
+
 # How a review comment starts (written by autograder.pipeline.flag_for_review).
 REVIEW_PREFIX = "Flagged for an instructor's review: "
 
@@ -33,14 +35,16 @@ class StudentScores:
 
 
 def failure_reason(cell):
-    """Why a graded cell lost its points, from its outputs: the error, or the stderr text."""
+    """Why a graded cell lost its points, from its outputs: the error, or the stderr text. One line,
+    capped and without control characters (autograder.student_text): it can quote a student's text,
+    and goes to the terminal, grades.csv, the report and Gradescope."""
     for output in cell.get("outputs", []):
         if output.output_type == "error":
             # A check's sentence comes wrapped to fit `nbgrader validate`: one line here.
-            evalue = " ".join(output.evalue.split())
-            return f"{output.ename}: {evalue}" if evalue else output.ename
+            evalue = one_line(output.evalue)
+            return one_line(f"{output.ename}: {evalue}" if evalue else output.ename)
         if output.output_type == "stream" and output.name == "stderr":
-            return "wrote to standard error: " + " ".join(output.text.split())[:200]
+            return "wrote to standard error: " + one_line(output.text, 200)
     return "no output explains the lost points"
 
 
@@ -71,12 +75,12 @@ def read_scores(course_root, assignment, db_url=None):
                 submission = gradebook.find_submission(assignment, student.id)
             except MissingEntry:
                 continue
-            scores = StudentScores(student.id, notes=ledger.notes(student.id))
+            scores = StudentScores(student.id, notes=[one_line(note) for note in ledger.notes(student.id)])
             for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
                 grades = {grade.name: grade for grade in notebook.grades}
                 review = next((c.manual_comment for c in notebook.comments
                                if c.manual_comment and c.manual_comment.startswith(REVIEW_PREFIX)), None)
-                scores.review = scores.review or review
+                scores.review = scores.review or (one_line(review, 8 * 2 ** 10) if review else None)
                 path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
                 cells = {cell.metadata["nbgrader"]["grade_id"]: cell for cell in nbformat.read(path, as_version=4).cells
                          if cell.metadata.get("nbgrader", {}).get("grade")}
@@ -108,7 +112,9 @@ def _points(value):
 
 def format_table(assignment, results):
     """A plain-text table: one row per student, one column per test cell, then the total,
-    followed by one line per lost point saying why."""
+    followed by one line per lost point saying why. Every text from a submission is printed as one
+    line without control characters, so no submission can move the terminal's cursor or forge a
+    line of the table."""
     if not results:
         return f"{assignment}: no graded submissions."
     grade_ids = list(results[0].points)
@@ -121,17 +127,18 @@ def format_table(assignment, results):
         cells = "  ".join(f"{_points(result.points[g][0]) + '/' + _points(result.points[g][1]):>{w}}"
                           for g, w in zip(grade_ids, columns))
         score, top = result.total
-        lines.append(f"{result.student:<{width}}  {cells}  {_points(score)}/{_points(top)}")
+        lines.append(f"{one_line(result.student):<{width}}  {cells}  {_points(score)}/{_points(top)}")
     lost = [(r.student, titles[g], reason) for r in results for g, reason in r.reasons.items()]
     if lost:
         lines += ["", "Why points were lost:"]
-        lines += [f"  {student} / {title}: {reason}" for student, title, reason in lost]
+        lines += [f"  {one_line(student)} / {title}: {one_line(reason)}" for student, title, reason in lost]
     noted = [(r.student, note) for r in results for note in r.notes]
     if noted:
         lines += ["", "What happened to a submission before grading:"]
-        lines += [f"  {student}: {note}" for student, note in noted]
+        lines += [f"  {one_line(student)}: {one_line(note)}" for student, note in noted]
     flagged = [(r.student, r.review) for r in results if r.review and not r.notes]
     if flagged:
         lines += ["", "Needs an instructor's look (the scores above stand until then):"]
-        lines += [f"  {student}: {review.removeprefix(REVIEW_PREFIX)}" for student, review in flagged]
+        lines += [f"  {one_line(student)}: {one_line(review.removeprefix(REVIEW_PREFIX), 8 * 2 ** 10)}"
+                  for student, review in flagged]
     return "\n".join(lines)

@@ -34,6 +34,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_
 from traitlets import Integer
 from traitlets.config import LoggingConfigurable
 
+from autograder.student_text import file_name
+
 # The first cell of a notebook whose submission was changed before grading starts with this.
 NOTE_CELL_TITLE = "**Grading note.**"
 TIMESTAMP_FILE = "timestamp.txt"
@@ -80,9 +82,10 @@ def fingerprint(folder):
         subdirectories.sort()
         for name in sorted(files + [d for d in subdirectories if (Path(directory) / d).is_symlink()]):
             path = Path(directory) / name
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            # os.fsencode: a name that is not UTF-8 is read with surrogates and hashed as its bytes.
+            digest.update(os.fsencode(path.relative_to(folder)) + b"\0")
             if path.is_symlink():
-                digest.update(b"link:" + os.readlink(path).encode())
+                digest.update(b"link:" + os.fsencode(os.readlink(path)))
             elif path.is_file():
                 with open(path, "rb") as stream:
                     for block in iter(lambda: stream.read(2 ** 20), b""):
@@ -100,7 +103,9 @@ def _mib(size):
 def copy_regular_files(source, destination, limits):
     """Copy the regular files of `source` into `destination`, within `limits` (a Staging).
 
-    Returns one phrase per entry left out (link, special file, too large, over the limits).
+    Returns one phrase per entry left out (link, special file, too large, over the limits); names
+    in it are shown safely (autograder.student_text.file_name: no control characters, non-UTF-8
+    bytes as \\xNN).
     """
     left_out = []
     copied_files, copied_bytes = 0, 0
@@ -110,9 +115,9 @@ def copy_regular_files(source, destination, limits):
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for name in sorted(files) + [d for d in subdirectories if (directory / d).is_symlink()]:
             path = directory / name
-            relative = path.relative_to(source)
+            relative = file_name(path.relative_to(source))
             if path.is_symlink():
-                left_out.append(f"{relative} (a link to {os.readlink(path)})")
+                left_out.append(f"{relative} (a link to {file_name(os.readlink(path))})")
                 continue
             if not path.is_file():
                 left_out.append(f"{relative} (not a regular file)")
@@ -125,8 +130,9 @@ def copy_regular_files(source, destination, limits):
                 left_out.append(f"{relative} (over the limit of {limits.max_files} files or "
                                 f"{limits.max_total_mib} MiB per submission)")
                 continue
-            (destination / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination / relative)
+            target = destination / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
             copied_files, copied_bytes = copied_files + 1, copied_bytes + size
         subdirectories[:] = [d for d in subdirectories if not (directory / d).is_symlink()]
     return left_out
@@ -305,10 +311,10 @@ def stage_submission(submitted, release, staged, limits=None):
         if name not in handed_in:
             if len(others) == 1 and len(expected) == 1:
                 source_name = others[0]
-                notes.append(f"No {name} was handed in; {source_name}, the only other notebook, was graded "
+                notes.append(f"No {name} was handed in; {file_name(source_name)}, the only other notebook, was graded "
                              "in its place.")
             else:
-                notes.append(f"No {name} was handed in" + (f" (there is {', '.join(others)}, and the grader cannot "
+                notes.append(f"No {name} was handed in" + (f" (there is {', '.join(map(file_name, others))}, and the grader cannot "
                              "tell which one is meant)" if others else "")
                              + "; the blank release notebook was graded instead, so every test scores 0.")
                 _write(release_notebook, staged / name)
@@ -316,7 +322,7 @@ def stage_submission(submitted, release, staged, limits=None):
         try:
             notebook = read_notebook(staged / source_name)
         except Unreadable as error:
-            notes.append(f"{source_name} {error}; the blank release notebook was graded instead, so every test "
+            notes.append(f"{file_name(source_name)} {error}; the blank release notebook was graded instead, so every test "
                          "scores 0.")
             _write(release_notebook, staged / name)
             continue
