@@ -37,6 +37,12 @@ def test_do_the_worked_figures_print_exactly(printed):
 
 
 @pytest.mark.slow
+def test_do_the_students_own_functions_reproduce_the_worked_figures(printed):
+    assert "\ndJ/dtheta 3.0000, two-sided 3.0001, one-sided 3.0301\n" in printed
+    assert "\ngradient_check: 1.67e-05 at epsilon = 0.01, below 1e-7 at the default epsilon: True\n" in printed
+
+
+@pytest.mark.slow
 def test_is_the_bottom_of_the_v_between_round_off_and_truncation(printed):
     found = re.search(r"smallest error ([\d.e+-]+) at epsilon = ([\d.e+-]+); ([\d.e+-]+) at epsilon = 1e-7", printed)
     assert found, printed

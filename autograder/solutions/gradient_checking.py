@@ -14,10 +14,10 @@ from course.gradient_checking import (dictionary_to_vector, forward_propagation_
 def forward_propagation(x, theta):
     """
     Inputs: x, theta: real numbers
-    Returns: J, the cost J(theta): theta times x
+    Returns: J, the cost J(theta) = theta^3 * x
     """
     ### BEGIN SOLUTION
-    J = theta * x
+    J = theta ** 3 * x
     ### END SOLUTION
     return J
 
@@ -25,10 +25,10 @@ def forward_propagation(x, theta):
 def backward_propagation(x, theta):
     """
     Inputs: x, theta: real numbers
-    Returns: dtheta, the derivative of J = theta * x with respect to theta
+    Returns: dtheta, the derivative of J = theta^3 * x with respect to theta
     """
     ### BEGIN SOLUTION
-    dtheta = x
+    dtheta = 3 * theta ** 2 * x
     ### END SOLUTION
     return dtheta
 
