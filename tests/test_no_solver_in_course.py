@@ -294,7 +294,7 @@ def gradient_check_n_oracle(rng):
 
 def backward_n_oracle(rng):
     """(pool, solves) for backward_propagation_n: every block of the right gradients (the provided,
-    buggy backward pass gets dW2 and db1 wrong)."""
+    buggy backward pass gets dW1, db1 and db2 wrong)."""
     problem = gradient_checking_problem(rng)
     right = gc_reference.backward_propagation_n(problem["X"], problem["Y"], problem["cache"])
     return ({key: problem[key] for key in ("X", "Y", "cache")},
