@@ -19,7 +19,7 @@ import numpy as np
 
 from course.datasets import read_stored_values
 
-from .core import call_student, fail, passed
+from .core import CheckFailure, call_student, fail, passed
 from .regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 
 GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in (1, 2, 3) for kind in ("W", "b"))
@@ -238,8 +238,31 @@ def check_gradient_check_n(gradient_check_n):
                     "order of the parameters (W1, b1, ..., b3, as gradients_to_vector does), not in the order "
                     "of the keys of the gradients dict")
         fail(f"{call} returned {got[name]:.6g}, but it should be {want:.6g}: {hint}.")
+    note = gradapprox_note(gradient_check_n, parameters, right, X, Y)
+    if note:
+        print(note)
     passed(f"difference = {got['provided_1e-7']:.6g} with the provided gradients, at round-off level with "
            "the right ones.")
+
+
+def gradapprox_note(gradient_check_n, parameters, right, X, Y):
+    """A note (not a failure: the graders never need it) when return_gradapprox=True does not hand back
+    the numerical gradient, which the bug hunt of the notebook takes apart; else None."""
+    from course.gradient_checking import gradients_to_vector
+    call = "gradient_check_n(parameters, gradients, X, Y, return_gradapprox=True)"
+    try:
+        result = call_student(gradient_check_n, parameters, right, X, Y, 1e-7, False, True, call=call)
+    except CheckFailure as failure:
+        return (f"Note: {failure.sentence} The bug hunt below calls gradient_check_n(..., return_gradapprox=True): "
+                "keep the provided first and last lines.")
+    want = gradients_to_vector(right)
+    gradapprox = result[1] if isinstance(result, tuple) and len(result) == 2 else None
+    if gradapprox is not None:
+        gradapprox = np.asarray(gradapprox, dtype=np.float64)
+        if gradapprox.size == want.size and np.linalg.norm(gradapprox.reshape(want.shape) - want) <= 1e-5 * np.linalg.norm(want):
+            return None
+    return (f"Note: {call} should return (difference, gradapprox), with the numerical gradient in gradapprox "
+            "(filled entry by entry by your loop): the bug hunt below takes it apart.")
 
 
 def check_backward_propagation_n(backward_propagation_n):
