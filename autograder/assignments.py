@@ -129,28 +129,35 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
         notebook_seconds=15,
         demo={
             "ada_correct": {
-                "forward_propagation": "x_times_theta.py",
-                "backward_propagation": "float_x.py",
+                "forward_propagation": "x_times_cube.py",
+                "backward_propagation": "float_cast.py",
                 "gradient_check": "abs_instead_of_norm.py",
                 "gradient_check_n": "in_place_perturb_and_restore.py",
                 "backward_propagation_n": "einsum.py",
             },
             "bob_buggy": {
-                "forward_propagation": "np_multiply.py",
-                "backward_propagation": "returns_x.py",
+                "forward_propagation": "bug_linear.py",
+                "backward_propagation": "bug_no_factor_3.py",
                 "gradient_check": "bug_missing_2.py",
                 "gradient_check_n": "bug_one_sided.py",
-                "backward_propagation_n": "bug_db1_4_over_m_left.py",
+                "backward_propagation_n": "bug_tanh_from_Z_left.py",
             },
             "cyd_untouched": {},
         },
         end_to_end_cases=(
-            "np_multiply", "bug_sum", "float_x", "bug_theta", "prints_message", "abs_instead_of_norm",
-            "bug_missing_2", "bug_thetaminus_is_thetaplus", "in_place_perturb_and_restore",
-            "perturb_the_dict_in_place", "identity_matrix_rows", "bug_one_sided", "bug_aliasing_same_array",
-            "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
-            "bug_numerator_only", "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
-            "fixed_classic", "einsum", "bug_provided_unchanged", "bug_db1_4_over_m_left"),
+            # forward_propagation, backward_propagation
+            "np_power", "bug_linear", "x_first", "bug_x",
+            # gradient_check (and gradient_check_n, for the names both have)
+            "prints_message", "abs_instead_of_norm", "classic_learner_steps", "returns_0d_array", "bug_missing_2",
+            "bug_thetaminus_is_thetaplus", "bug_one_sided", "bug_numerator_only", "bug_denominator_without_norms",
+            "bug_hard_coded_epsilon",
+            # gradient_check_n
+            "in_place_perturb_and_restore", "perturb_the_dict_in_place", "identity_matrix_rows",
+            "bug_aliasing_same_array", "bug_all_entries_at_once", "bug_dict_not_restored", "bug_not_restored_in_place",
+            "bug_norm_of_sum_denominator", "bug_gradients_flattened_by_dict_order",
+            # backward_propagation_n
+            "fixed_classic", "fixed_provided_style", "einsum", "bug_provided_unchanged", "bug_tanh_from_Z_left",
+            "bug_db2_mean_left", "bug_db1_4_over_m_left"),
     ),
     Assignment(
         name="debugging",
@@ -175,7 +182,8 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_returned_in_another_order", "capitalized_words", "numpy_comparisons", "match_statement",
             "bug_base_error_ignored", "bug_elif_bias_first", "bug_hardcoded_tolerance", "bug_variance_remedy_first",
             "bug_long_words_for_both", "bug_returns_diagnosis_only"),
-    ),)
+    ),
+)
 
 
 def names() -> tuple[str, ...]:

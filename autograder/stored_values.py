@@ -169,7 +169,7 @@ def l2_model(lambd=0.7):
 
 
 def gradient_checking_values():
-    """The gradient_checking group: stored points of J = theta * x, the fixed [4, 5, 3, 1] example (smooth
+    """The gradient_checking group: stored points of J = theta^3 * x, the fixed [4, 5, 3, 1] example (smooth
     functions of the entry index, no random numbers), its right and provided gradients, and the
     reference's differences (layout in course/checks/gradient_checking.py)."""
     from course.gradient_checking import LAYERS_DIMS, backward_propagation_n, forward_propagation_n
@@ -190,7 +190,7 @@ def gradient_checking_values():
     check_n = gradient_checking_reference.gradient_check_n
     from autograder.checks.gradient_checking import _network_variants as network_variants
     problem = {"X": X, "Y": Y, "parameters": parameters}
-    points = np.array([[2.0, 4.0], [-1.5, 0.5], [3.0, -2.0]])
+    points = np.array([[2.0, 1.5], [-1.5, 0.5], [3.0, -2.0]])
     return {
         "scalars": {"points": points,
                     "J": np.array([gradient_checking_reference.forward_propagation(x, t) for x, t in points]),
@@ -206,8 +206,21 @@ def gradient_checking_values():
                                      for name, gradients, epsilon in (("right_1e-7", right, 1e-7),
                                                                       ("provided_1e-7", provided, 1e-7),
                                                                       ("right_1e-2", right, 1e-2))}},
-        "gradient_check": {"difference_1e-2": np.float64(gradient_checking_reference.gradient_check(2.0, 4.0, 1e-2))},
+        "gradient_check": scalar_check_values(),
     }
+
+
+def scalar_check_values():
+    """gradient_check at the visible points (x, theta, epsilon; NaN: the default): the reference's
+    difference and what each of SCALAR_MISTAKES returns there."""
+    from autograder.checks.gradient_checking import scalar_differences
+    points = np.array([[1.0, 1.0, 1e-2], [-2.0, 1.5, 1e-1], [-2.0, 1.5, np.nan]])
+    rows = [scalar_differences(gradient_checking_reference.forward_propagation,
+                               gradient_checking_reference.backward_propagation,
+                               x, theta, 1e-7 if np.isnan(epsilon) else epsilon) for x, theta, epsilon in points]
+    return {"points": points,
+            "differences": np.array([right for right, _ in rows]),
+            "mistakes": {name: np.array([mistakes[name] for _, mistakes in rows]) for name in rows[0][1]}}
 
 
 def initial_parameters(layers_dims, seed):

@@ -9,6 +9,8 @@ Nothing here computes a graded answer: `backward_propagation_n` is the buggy ver
 repair (tests/test_no_solver_in_course.py checks that it is not the right gradient).
 """
 
+import contextlib
+
 import numpy as np
 
 from course.network import cross_entropy_from_logits, sigmoid
@@ -16,6 +18,8 @@ from course.network import cross_entropy_from_logits, sigmoid
 LAYERS_DIMS = (4, 5, 3, 1)
 # The order in which parameters (and their gradients) are rolled into one vector.
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
+# The dropout of forward_propagation_n while a `dropout` block is active (None: no dropout).
+_dropout = None
 
 
 def forward_propagation_n(X, Y, parameters):
@@ -24,14 +28,19 @@ def forward_propagation_n(X, Y, parameters):
     Inputs: X: (4, m), Y: (1, m) labels in {0, 1}, parameters: dict W1, b1, W2, b2, W3, b3.
     Returns (cost, cache): the mean cross-entropy (a float, computed from the logits so it keeps its
     digits) and cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3).
+    Inside a `with dropout(...)` block, A1 and A2 are dropped out (and so cached).
     """
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
     W3, b3 = parameters["W3"], parameters["b3"]
     Z1 = W1 @ X + b1
     A1 = np.tanh(Z1)
+    if _dropout is not None:
+        A1 = _dropout.drop("D1", A1)
     Z2 = W2 @ A1 + b2
     A2 = np.tanh(Z2)
+    if _dropout is not None:
+        A2 = _dropout.drop("D2", A2)
     Z3 = W3 @ A2 + b3
     A3 = sigmoid(Z3)
     cost = cross_entropy_from_logits(Z3, Y)
@@ -48,23 +57,54 @@ def backward_propagation_n(X, Y, cache):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
 
-    dZ3 = A3 - Y
-    dW3 = 1. / m * dZ3 @ A2.T
-    db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
+    dZ3 = (A3 - Y) / m          # the 1/m of the mean cost, once: every gradient below carries it
+    dW3 = dZ3 @ A2.T
+    db3 = np.sum(dZ3, axis=1, keepdims=True)
 
     dA2 = W3.T @ dZ3
     dZ2 = dA2 * (1 - A2 ** 2)
-    dW2 = 1. / m * dZ2 @ A1.T * 2
-    db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
+    dW2 = dZ2 @ A1.T
+    db2 = np.mean(dZ2, axis=1, keepdims=True)
 
     dA1 = W2.T @ dZ2
-    dZ1 = dA1 * (1 - A1 ** 2)
-    dW1 = 1. / m * dZ1 @ X.T
-    db1 = 4. / m * np.sum(dZ1, axis=1, keepdims=True)
+    dZ1 = dA1 * (1 - Z1 ** 2)
+    dW1 = dZ1 @ X.T
+    db1 = np.sum(dZ1, axis=1, keepdims=True)
 
     return {"dZ3": dZ3, "dW3": dW3, "db3": db3,
             "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+
+
+class _Dropout(dict):
+    """The masks of the last forward pass ("D1", "D2"), and how the next ones are drawn."""
+
+    def __init__(self, keep_prob, seed, frozen):
+        super().__init__()
+        self.keep_prob, self.frozen = keep_prob, frozen
+        self.rng = np.random.default_rng(seed)
+
+    def drop(self, key, A):
+        if not (self.frozen and key in self):
+            self[key] = (self.rng.random(A.shape) < self.keep_prob).astype(np.float64)
+        return A * self[key] / self.keep_prob
+
+
+@contextlib.contextmanager
+def dropout(keep_prob, seed, frozen):
+    """Inverted dropout on A1 and A2 in forward_propagation_n, for the length of a with block.
+
+    The masks come from np.random.default_rng(seed). frozen=True draws them at the first forward pass
+    of the block and keeps them for every later one (what a gradient check needs); frozen=False draws
+    fresh masks at every pass, as training does. The block's value is a dict holding the masks of the
+    last pass, "D1" (5, m) and "D2" (3, m), of 0s and 1s.
+    """
+    global _dropout
+    previous, _dropout = _dropout, _Dropout(keep_prob, seed, frozen)
+    try:
+        yield _dropout
+    finally:
+        _dropout = previous
 
 
 def dictionary_to_vector(parameters):

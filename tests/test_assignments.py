@@ -57,12 +57,25 @@ def test_does_every_graded_function_have_its_own_test_cell_with_thin_hidden_test
     for name in assignment.graded_functions:
         test = cells[f"test_{name}"]
         assert test.metadata["nbgrader"]["grade"] and test.metadata["nbgrader"]["points"] > 0
-        assert f"check_{name}({name})" in test.source, "the visible check runs first"
+        assert thin_call(f"check_{name}", name, assignment) in test.source, "the visible check runs first"
         hidden = re.search(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", test.source, re.S)
         assert hidden, f"test_{name} has no hidden tests"
         # Thin: an import from autograder and one call, no checking logic in the notebook.
         lines = hidden.group(1).strip().splitlines()
-        assert lines == [f"from autograder.checks.{assignment.name} import grade_{name}", f"grade_{name}({name})"]
+        assert lines == [f"from autograder.checks.{assignment.name} import grade_{name}",
+                         thin_call(f"grade_{name}", name, assignment)]
+
+
+def thin_call(check, name, assignment):
+    """How a test cell calls a check of graded function `name`: check(name), or check(name, f, ...) when
+    the check also needs the kernel's earlier graded functions (the gradient_check of the gradient
+    checking notebook is judged with the student's own forward and backward pass)."""
+    earlier = THIN_CALL_EXTRAS.get((assignment.name, name), ())
+    assert set(earlier) <= set(assignment.graded_functions), earlier
+    return f"{check}({', '.join((name, *earlier))})"
+
+
+THIN_CALL_EXTRAS = {("gradient_checking", "gradient_check"): ("forward_propagation", "backward_propagation")}
 
 
 @by_name
@@ -121,7 +134,7 @@ def test_does_the_release_notebook_fail_every_test_in_nbgrader_validate(assignme
     failed = validate(student_copy, course_root)["failed"]
     assert len(failed) == len(assignment.graded_functions)
     for failure, name in zip(failed, assignment.graded_functions):
-        assert f"check_{name}({name})" in failure["source"]
+        assert thin_call(f"check_{name}", name, assignment) in failure["source"]
         # The sentence is wrapped to fit `nbgrader validate`'s lines.
         assert "raised NotImplementedError" in " ".join(failure["raw_error"].split())
 

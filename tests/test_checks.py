@@ -268,3 +268,24 @@ def test_is_an_unrestored_entry_named_even_when_its_drift_lifts_a_tiny_default_d
     assert "restored" in _hint_n([at_larger, at_default])
     # Wrong by far at the default epsilon: not a matter of where the cost is evaluated.
     assert "restored" not in _hint_n([at_larger, ("gradient_check_n(...)", 0.3, 5e-7, None, None, 1e-7, "")])
+
+
+def test_does_the_visible_check_note_a_gradient_check_n_that_hides_gradapprox_without_failing_it(capsys):
+    # The graders never need return_gradapprox; the bug hunt of the notebook does, so a check that
+    # drops it (or returns zeros in it) passes with a note.
+    from autograder.solutions import gradient_checking as reference
+    from course.checks.gradient_checking import check_gradient_check_n
+
+    def without_the_option(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+        return reference.gradient_check_n(parameters, gradients, X, Y, epsilon)
+
+    def zeros_in_gradapprox(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False, return_gradapprox=False):
+        difference = reference.gradient_check_n(parameters, gradients, X, Y, epsilon)
+        return (difference, np.zeros((47, 1))) if return_gradapprox else difference
+
+    for function in (without_the_option, zeros_in_gradapprox):
+        check_gradient_check_n(function)
+        printed = capsys.readouterr().out
+        assert "Note: " in printed and "return_gradapprox" in printed and "\u2714" in printed
+    check_gradient_check_n(reference.gradient_check_n)
+    assert "Note" not in capsys.readouterr().out

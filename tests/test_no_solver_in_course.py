@@ -264,9 +264,25 @@ def gradient_checking_problem(rng):
 
 
 def forward_oracle(rng):
-    """(pool, solves) for forward_propagation: J = theta * x on fresh non-integer numbers."""
+    """(pool, solves) for forward_propagation: J = theta^3 * x on fresh non-integer numbers."""
     x, theta = float(rng.uniform(1.1, 3.9)), float(rng.uniform(-3.9, -1.1))
-    return {"x": x, "theta": theta}, lambda result: holds(result, theta * x)
+    return {"x": x, "theta": theta}, lambda result: holds(result, theta ** 3 * x)
+
+
+def backward_oracle(rng):
+    """(pool, solves) for backward_propagation: dJ/dtheta = 3 theta^2 x on fresh non-integer numbers."""
+    x, theta = float(rng.uniform(1.1, 3.9)), float(rng.uniform(-3.9, -1.1))
+    return {"x": x, "theta": theta}, lambda result: holds(result, 3 * theta ** 2 * x)
+
+
+def gradient_check_oracle(rng):
+    """(pool, solves) for gradient_check: the relative difference of J = theta^3 * x at a large
+    epsilon (its O(epsilon^2) error, far above round-off)."""
+    x, theta, epsilon = float(rng.uniform(1.1, 3.9)), float(rng.uniform(-1.9, -0.6)), float(rng.uniform(0.05, 0.2))
+    want = gc_reference.gradient_check(x, theta, epsilon)
+    return ({"x": x, "theta": theta, "epsilon": epsilon},
+            lambda result: any(got.shape in ((), (1,), (1, 1)) and np.allclose(got, want, rtol=1e-6, atol=0)
+                               for got in arrays_in(result)))
 
 
 def gradient_check_n_oracle(rng):
@@ -281,7 +297,7 @@ def gradient_check_n_oracle(rng):
 
 def backward_n_oracle(rng):
     """(pool, solves) for backward_propagation_n: every block of the right gradients (the provided,
-    buggy backward pass gets dW2 and db1 wrong)."""
+    buggy backward pass gets dW1, db1 and db2 wrong)."""
     problem = gradient_checking_problem(rng)
     right = gc_reference.backward_propagation_n(problem["X"], problem["Y"], problem["cache"])
     return ({key: problem[key] for key in ("X", "Y", "cache")},
@@ -300,10 +316,9 @@ ORACLES = {
     "initialize_parameters_zeros": initializer_oracle("initialize_parameters_zeros", lambda n_prev: 0.0),
     "initialize_parameters_random": initializer_oracle("initialize_parameters_random", lambda n_prev: 10.0),
     "initialize_parameters_he": initializer_oracle("initialize_parameters_he", lambda n_prev: np.sqrt(2 / n_prev)),
-    # gradient_checking (backward_propagation returns its argument x, which any function that hands
-    # back an argument "returns": there is nothing to hide in it, and gradient_check of the linear
-    # J = theta * x is round-off, no answer to look for)
     "forward_propagation": forward_oracle,
+    "backward_propagation": backward_oracle,
+    "gradient_check": gradient_check_oracle,
     "gradient_check_n": gradient_check_n_oracle,
     "backward_propagation_n": backward_n_oracle,
 }
@@ -444,6 +459,8 @@ def test_does_the_oracle_let_the_provided_cost_and_backward_pass_through():
 
 @pytest.mark.parametrize("graded, found", [
     ("forward_propagation", "autograder.solutions.gradient_checking.forward_propagation(x, theta)"),
+    ("backward_propagation", "autograder.solutions.gradient_checking.backward_propagation(x, theta)"),
+    ("gradient_check", "autograder.solutions.gradient_checking.gradient_check(x, theta, epsilon)"),
     ("gradient_check_n", "autograder.solutions.gradient_checking.gradient_check_n(parameters, gradients, X, Y)"),
     ("backward_propagation_n", "autograder.solutions.gradient_checking.backward_propagation_n(X, Y, cache)"),
 ])

@@ -75,8 +75,8 @@ def test_does_the_comparison_tell_a_stale_value_from_round_off():
     assert not same_up_to_round_off("regularization/x", np.array([1.0, 2.0]), np.array([np.nan, 2.0]))
     # Round-off-sized differences of right gradients are the same answer; a wrong one's 6th digit is not.
     assert same_up_to_round_off("gradient_checking/differences/right_1e-7", 2.4e-9, 2.3e-9)
-    assert same_up_to_round_off("gradient_checking/differences/provided_1e-7", 0.39196801, 0.391968)
-    assert not same_up_to_round_off("gradient_checking/differences/provided_1e-7", 0.3921, 0.391968)
+    assert same_up_to_round_off("gradient_checking/differences/provided_1e-7", 0.24986801, 0.249868)
+    assert not same_up_to_round_off("gradient_checking/differences/provided_1e-7", 0.2501, 0.249868)
     assert not same_up_to_round_off("gradient_checking/differences/right_1e-7", 2e-5, 2.3e-9)
 
 
@@ -148,8 +148,8 @@ def test_are_the_stored_gradient_checking_answers_the_reference_on_the_stored_ex
     for key in right:
         np.testing.assert_allclose(right[key], fixed[key], rtol=1e-12, atol=1e-15, err_msg=key)
         np.testing.assert_allclose(provided[key], buggy[key], rtol=1e-12, atol=1e-15, err_msg=key)
-    # The provided gradients are wrong in exactly the two planted blocks.
-    assert sorted(key for key in right if not np.allclose(right[key], provided[key])) == ["dW2", "db1"]
+    # The provided gradients are wrong in exactly the blocks of the two planted bugs (db2, and dZ1's dW1 and db1).
+    assert sorted(key for key in right if not np.allclose(right[key], provided[key])) == ["dW1", "db1", "db2"]
     differences = read_stored_values("gradient_checking/differences")
     assert differences["right_1e-7"] < 1e-7 < 1e-3 < differences["provided_1e-7"]
     assert 1e-6 < differences["right_1e-2"] < differences["mistakes"]["right_1e-2"]["one_sided"] / 10

@@ -1,6 +1,7 @@
 """Hidden tests of the gradient checking assignment.
 
-- forward_propagation, backward_propagation: J = theta * x and dJ/dtheta = x on several numbers.
+- forward_propagation, backward_propagation: J = theta^3 * x and dJ/dtheta = 3 theta^2 x on fresh
+  random points.
 - gradient_check, gradient_check_n: compared with the reference (autograder/solutions) on fresh
   random points and networks, with the right and with wrong gradients, at several epsilon. Both run
   in the student's kernel with the kernel's own forward pass (the provided forward_propagation_n,
@@ -19,8 +20,10 @@
   Tolerance: when both the reference's difference and the student's are below 1e-6 (round-off and
   O(eps^2) at eps = 1e-7, where two correct implementations differ in their last digits) they are
   the same answer; otherwise they must agree to a relative 1e-5.
-  The 1-D J = theta * x is linear: a one-sided difference is exact there, so gradient_check is only
-  judged on what can change its result (the 2 in 2 epsilon, the perturbed points, the formula).
+  gradient_check is judged on fresh points at the default epsilon, 1e-2 and 0.1, against the formula
+  applied to the kernel's own forward_propagation and backward_propagation: J = theta^3 * x has
+  curvature, so a one-sided difference, a missing 2, a hard-coded epsilon or the numerator alone
+  change the number, and x < 0 makes a denominator without norms negative.
 - backward_propagation_n: the gradient-check harness (autograder.gradcheck) block by block on fresh
   networks, then the reference; a remaining bug fails with the harness's sentence naming the block.
 """
@@ -30,14 +33,13 @@ import numpy as np
 from autograder.gradcheck import gradcheck
 from autograder.solutions import gradient_checking as reference
 from course.checks import call_student, fail
-from course.checks.gradient_checking import (NETWORK_MISTAKES, difference_as_float, number_as_float, same_difference,
-                                             scalar_mistake)
+from course.checks.gradient_checking import (NETWORK_MISTAKES, SCALAR_MISTAKES, derivative_hint, difference_as_float,
+                                             number_as_float, same_difference)
 from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 from course.gradient_checking import (LAYERS_DIMS, dictionary_to_vector, forward_propagation_n,
                                       gradients_to_vector, vector_to_dictionary)
 
-POINTS = ((2.0, 4.0), (-3.5, 1.7), (0.25, -2.0), (7.0, 0.3))
-SCALARS_EPSILONS = (None, 1e-3, 1e-2)            # None: the default argument
+SCALARS_EPSILONS = (None, 1e-2, 1e-1)            # None: the default argument
 NETWORK_EPSILONS = (None, 1e-2, 1e-4)
 EXAMPLES = (3, 1, 5)                             # m of each random problem
 ROUND_OFF = 1e-6
@@ -50,49 +52,107 @@ def _passed():
 
 # --- the one-dimensional functions -------------------------------------------------------------------
 
-def grade_forward_propagation(forward_propagation):
-    """J = theta * x on several points."""
+def random_points(rng):
+    """Four fresh (x, theta): x and theta of both signs, |x| in [0.5, 3], |theta| in [0.5, 2] (so that
+    at epsilon = 1e-2 the two-sided difference, epsilon^2 / (6 theta^2) relative, is far above round-off)."""
+    return [(float(sx * rng.uniform(0.5, 3.0)), float(st * rng.uniform(0.5, 2.0)))
+            for sx, st in ((1, 1), (-1, 1), (1, -1), (-1, -1))]
+
+
+def grade_forward_propagation(forward_propagation, rng=None):
+    """J = theta^3 * x on fresh points."""
     __tracebackhide__ = True
-    for x, theta in POINTS:
-        call = f"forward_propagation(x={x:g}, theta={theta:g})"
+    rng = np.random.default_rng() if rng is None else rng
+    for x, theta in random_points(rng):
+        call = f"forward_propagation(x={x:.6g}, theta={theta:.6g})"
         got = number_as_float(call_student(forward_propagation, x, theta, call=call), call, "J")
-        if not np.isclose(got, theta * x, rtol=1e-12, atol=0):
-            fail(f"{call} returned {got:.6g}, but J = theta * x = {theta * x:.6g}.")
+        want = reference.forward_propagation(x, theta)
+        if not np.isclose(got, want, rtol=1e-12, atol=0):
+            fail(f"{call} returned {got:.6g}, but J = theta^3 * x = {want:.6g}.")
     _passed()
 
 
-def grade_backward_propagation(backward_propagation):
-    """dJ/dtheta = x on several points."""
+def grade_backward_propagation(backward_propagation, rng=None):
+    """dJ/dtheta = 3 theta^2 x on fresh points."""
     __tracebackhide__ = True
-    for x, theta in POINTS:
-        call = f"backward_propagation(x={x:g}, theta={theta:g})"
+    rng = np.random.default_rng() if rng is None else rng
+    for x, theta in random_points(rng):
+        call = f"backward_propagation(x={x:.6g}, theta={theta:.6g})"
         got = number_as_float(call_student(backward_propagation, x, theta, call=call), call, "dtheta")
-        if not np.isclose(got, x, rtol=1e-12, atol=0):
-            hint = " (that is theta: the derivative of theta * x with respect to theta is x)" if got == theta else ""
-            fail(f"{call} returned {got:.6g}{hint}, but dJ/dtheta = x = {x:g}.")
+        want = reference.backward_propagation(x, theta)
+        if not np.isclose(got, want, rtol=1e-12, atol=0):
+            hint = derivative_hint(got, x, theta)
+            fail(f"{call} returned {got:.6g}{hint}, but dJ/dtheta = 3 * theta^2 * x = {want:.6g}.")
     _passed()
 
 
-
-
-def grade_gradient_check(gradient_check):
-    """The reference's difference on several points and epsilon (with the kernel's own J = theta * x)."""
+def _number(function, *args, call):
     __tracebackhide__ = True
-    for x, theta in POINTS:
+    return number_as_float(call_student(function, *args, call=call), call)
+
+
+def scalar_differences(J, dJ, x, theta, epsilon):
+    """(right, {mistake: difference}) of gradient_check at one point, from the costs J(x, .) and the
+    derivative dJ(x, theta) it is computed with (SCALAR_MISTAKES names the mistakes)."""
+    g = dJ(x, theta)
+    J_plus, J_minus, J_0 = J(x, theta + epsilon), J(x, theta - epsilon), J(x, theta)
+    two_sided = (J_plus - J_minus) / (2 * epsilon)
+
+    def rel(approx):
+        return float(abs(g - approx) / (abs(g) + abs(approx)))
+    default = (J(x, theta + 1e-7) - J(x, theta - 1e-7)) / 2e-7
+    return rel(two_sided), {
+        "one_sided": rel((J_plus - J_0) / epsilon),
+        "thetaminus_is_theta": rel((J_plus - J_0) / (2 * epsilon)),
+        "missing_2": rel(2 * two_sided),
+        "precedence": rel(two_sided * epsilon ** 2),
+        "zero_or_sign": 1.0,
+        "epsilon_ignored": rel(default),
+        "numerator_only": float(abs(g - two_sided)),
+    }
+
+
+def grade_gradient_check(gradient_check, forward_propagation=None, backward_propagation=None, rng=None):
+    """The relative difference on fresh points and epsilon, computed from the kernel's own
+    forward_propagation and backward_propagation when given (so a mistake there costs no point here),
+    else from the reference's."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng() if rng is None else rng
+    if forward_propagation is None or backward_propagation is None:
+        J, dJ = reference.forward_propagation, reference.backward_propagation
+    else:
+        def J(x, theta):
+            return _number(forward_propagation, x, theta, call=f"forward_propagation(x={x:.6g}, theta={theta:.6g})")
+
+        def dJ(x, theta):
+            return _number(backward_propagation, x, theta, call=f"backward_propagation(x={x:.6g}, theta={theta:.6g})")
+    calls = []   # (call, got, want, mistakes)
+    for x, theta in random_points(rng):
         for epsilon in SCALARS_EPSILONS:
             args = (x, theta) if epsilon is None else (x, theta, epsilon)
             shown = "" if epsilon is None else f", epsilon={epsilon:g}"
-            call = f"gradient_check(x={x:g}, theta={theta:g}{shown})"
-            got = difference_as_float(call_student(gradient_check, *args, call=call), call)
-            want = reference.gradient_check(*args)
-            if same_difference(got, want):
-                continue
-            phrase = scalar_mistake(got)
-            if phrase:
-                fail(f"{call} returned {got:.6g} where the relative difference is {want:.3g}: {phrase}.")
-            fail(f"{call} returned {got:.6g}, but the relative difference ||grad - gradapprox|| / "
-                 f"(||grad|| + ||gradapprox||) with the two-sided gradapprox is {want:.3g} there.")
-    _passed()
+            call = f"gradient_check(x={x:.6g}, theta={theta:.6g}{shown})"
+            got = number_as_float(call_student(gradient_check, *args, call=call), call, "the relative difference")
+            want, mistakes = scalar_differences(J, dJ, x, theta, 1e-7 if epsilon is None else epsilon)
+            calls.append((call, got, want, mistakes))
+    wrong = [c for c in calls if not same_difference(c[1], c[2])]
+    if not wrong:
+        _passed()
+        return
+    call, got, want, _ = wrong[0]
+    # A mistake is named only if it gives what the student returned on every call.
+    known = [name for name in SCALAR_MISTAKES if all(same_difference(c[1], c[3][name]) for c in calls)]
+    if known:
+        fail(f"{call} returned {got:.6g} where the relative difference is {_shown(want)}: {SCALAR_MISTAKES[known[0]]}.")
+    for c in wrong:
+        difference_as_float(c[1], c[0])   # fails when a difference is outside [0, 1]
+    fail(f"{call} returned {got:.6g}, but the relative difference ||grad - gradapprox|| / "
+         f"(||grad|| + ||gradapprox||) with the two-sided gradapprox is {_shown(want)} there.")
+
+
+def _shown(difference):
+    """A difference as a student compares it: round-off is not printed by its digits."""
+    return "round-off (below 1e-7)" if difference < ROUND_OFF else f"{difference:.3g}"
 
 
 # --- the N-dimensional check ---------------------------------------------------------------------------
@@ -266,7 +326,8 @@ def grade_backward_propagation_n(backward_propagation_n, rng=None):
         _, cache = forward_propagation_n(X, Y, parameters)
         call = f"backward_propagation_n(X, Y, cache) with m = {m}"
         gradients = gradients_as_arrays(call_student(backward_propagation_n, X, Y, cache, call=call), parameters, call)
-        report = gradcheck(_cost(X, Y), parameters, gradients)
+        # tanh hidden layers and no dropout: the diagnosis names the tanh derivative, never a mask.
+        report = gradcheck(_cost(X, Y), parameters, gradients, m=m, keep_prob=1, activation="tanh")
         if not report.ok:
             fail(f"The gradient check of {call} fails: {report.one_sentence()}")
         key = first_wrong_from_the_top(gradients, problem["right"])

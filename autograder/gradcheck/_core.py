@@ -12,7 +12,7 @@ EXHAUSTIVE_LIMIT = 2000
 
 
 def gradcheck(cost, params, grads, *, mode="auto", rtol=1e-7, lambd=None, m=None, keep_prob=None,
-              seed=0, exhaustive_limit=EXHAUSTIVE_LIMIT, directions=1, drill=4):
+              activation="relu", seed=0, exhaustive_limit=EXHAUSTIVE_LIMIT, directions=1, drill=4):
     """
     Check analytic gradients against numerical ones and explain any error.
 
@@ -73,6 +73,8 @@ def gradcheck(cost, params, grads, *, mode="auto", rtol=1e-7, lambd=None, m=None
     - rtol: relative tolerance per entry / per direction
     - lambd, m, keep_prob: optional hints to name constants exactly in the
       diagnosis (the harness never needs them to judge)
+    - activation: "relu" (default) or "tanh", the hidden layers' activation, named in the diagnosis of
+      an error that enters at one layer
     - seed: seed of the random directions and samples (reports are
       reproducible)
     - exhaustive_limit: largest total number of entries checked exhaustively
@@ -98,7 +100,7 @@ def gradcheck(cost, params, grads, *, mode="auto", rtol=1e-7, lambd=None, m=None
     """
     if mode not in ("auto", "exhaustive", "random"):
         raise ValueError(f"mode must be 'auto', 'exhaustive' or 'random', not {mode!r}")
-    hints = {"lambd": lambd, "m": m, "keep_prob": keep_prob}
+    hints = {"lambd": lambd, "m": m, "keep_prob": keep_prob, "activation": activation}
     P, param_problems = private_params(params)
     blocks = {name: BlockResult(name, grad_key(name), np.shape(params[name])) for name in params}
     analytic, grad_problems = check_grads(P, grads) if not param_problems else ({}, {})

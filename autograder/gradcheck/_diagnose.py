@@ -399,8 +399,9 @@ def layer_pattern(verdicts, causes, hints):
     order = sorted(layers)
     first, nxt = order[0], [l for l in order if l > top][0]
     span = f"layer {top}" if top == first else f"layers {first}–{top}"
-    head = (f"The gradients of {span} are wrong while layer {nxt} and above are right, so the error "
-            f"enters the backward pass at layer {top}")
+    wrong = ["d" + name for l in order if l <= top for name, verdict in layers[l] if verdict == "WRONG"]
+    head = (f"The gradients of {span} ({_join(wrong)}) are wrong while layer {nxt} and above are right, so the "
+            f"error enters the backward pass at layer {top}")
     top_names = [name for name, _ in layers[top]]
     factors = [causes[name] for name in top_names]
     if all(c.kind in ("factor", "factor+wterm") for c in factors):
@@ -410,7 +411,10 @@ def layer_pattern(verdicts, causes, hints):
             grads = ["d" + name for name in top_names]
             return f"{head} ({_join(grads)} {_is(grads)} {what}): {why}."
     kp = hints.get("keep_prob")
-    checks = [f"the ReLU derivative dZ{top} = dA{top} * (Z{top} > 0)"]
+    if hints.get("activation") == "tanh":
+        checks = [f"the tanh derivative dZ{top} = dA{top} * (1 - A{top} ** 2) (with A{top} = tanh(Z{top}))"]
+    else:
+        checks = [f"the ReLU derivative dZ{top} = dA{top} * (Z{top} > 0)"]
     if kp is None or kp != 1:
         checks.append(f"the dropout mask (dA{top} * D{top} / keep_prob, with the mask D{top} "
                       f"cached by the forward pass, not a new one)")

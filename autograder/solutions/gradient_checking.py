@@ -14,10 +14,10 @@ from course.gradient_checking import (dictionary_to_vector, forward_propagation_
 def forward_propagation(x, theta):
     """
     Inputs: x, theta: real numbers
-    Returns: J, the cost J(theta): theta times x
+    Returns: J, the cost J(theta) = theta^3 * x
     """
     ### BEGIN SOLUTION
-    J = theta * x
+    J = theta ** 3 * x
     ### END SOLUTION
     return J
 
@@ -25,10 +25,10 @@ def forward_propagation(x, theta):
 def backward_propagation(x, theta):
     """
     Inputs: x, theta: real numbers
-    Returns: dtheta, the derivative of J = theta * x with respect to theta
+    Returns: dtheta, the derivative of J = theta^3 * x with respect to theta
     """
     ### BEGIN SOLUTION
-    dtheta = x
+    dtheta = 3 * theta ** 2 * x
     ### END SOLUTION
     return dtheta
 
@@ -59,7 +59,7 @@ def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
     return difference
 
 
-def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False, return_gradapprox=False):
     """
     Compare the gradients of backward_propagation_n with the two-sided differences of the cost
     computed by forward_propagation_n(X, Y, parameters), one parameter entry at a time.
@@ -67,7 +67,8 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
     Inputs:
     - parameters: dict W1, b1, W2, b2, W3, b3; gradients: dict with dW1, db1, ..., db3 (other keys ignored)
     - X: (4, m), Y: (1, m); epsilon: the small shift of each entry
-    Returns: difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||)
+    Returns: difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||), or, with
+    return_gradapprox=True, (difference, gradapprox): gradapprox (n, 1) in the order of dictionary_to_vector
     """
     parameters_values, _ = dictionary_to_vector(parameters)
     grad = gradients_to_vector(gradients)
@@ -95,6 +96,8 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
             print(f"There is a mistake in the backward propagation! difference = {difference}")
         else:
             print(f"Your backward propagation works perfectly fine! difference = {difference}")
+    if return_gradapprox:
+        return difference, gradapprox
     return difference
 
 

@@ -1,4 +1,4 @@
-"""Returns -x.
+"""-3 * theta ** 2 * x.
 
 expect: fail
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def backward_propagation(x, theta):
-    return -x
+    return -3 * theta ** 2 * x

@@ -1,4 +1,4 @@
-"""theta * x ** 2.
+"""theta ** 2 * x.
 
 expect: fail
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return theta * x ** 2
+    return theta ** 2 * x

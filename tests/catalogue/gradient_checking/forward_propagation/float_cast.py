@@ -1,4 +1,4 @@
-"""float(theta * x).
+"""float(theta ** 3 * x).
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return float(theta * x)
+    return float(theta ** 3 * x)

@@ -1,16 +1,17 @@
 """theta_minus = theta: half a one-sided difference.
 
 expect: fail
+mentions: thetaminus
 """
 import numpy as np
 
 
 def forward_propagation(x, theta):
-    return theta * x
+    return theta ** 3 * x
 
 
 def backward_propagation(x, theta):
-    return x
+    return 3 * theta ** 2 * x
 
 
 def gradient_check(x, theta, epsilon=1e-7, print_msg=False):

@@ -1,4 +1,4 @@
-"""dtheta = x.
+"""dtheta = 3 * theta ** 2 * x.
 
 expect: pass
 """
@@ -6,5 +6,5 @@ import numpy as np
 
 
 def backward_propagation(x, theta):
-    dtheta = x
+    dtheta = 3 * theta ** 2 * x
     return dtheta

@@ -1,4 +1,4 @@
-"""np.dot of two numbers.
+"""theta ** 3 * x.
 
 expect: pass
 """
@@ -6,5 +6,5 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    J = np.dot(theta, x)
+    J = theta ** 3 * x
     return J

@@ -1,4 +1,4 @@
-"""x * theta.
+"""x * theta ** 3.
 
 expect: pass
 """
@@ -6,5 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    J = x * theta
-    return J
+    return x * theta ** 3

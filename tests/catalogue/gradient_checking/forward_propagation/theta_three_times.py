@@ -1,4 +1,4 @@
-"""theta * x.
+"""theta * theta * theta * x.
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return theta * x
+    return theta * theta * theta * x

@@ -1,4 +1,4 @@
-"""Returns theta.
+"""x ** 3 * theta.
 
 expect: fail
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return theta
+    return x ** 3 * theta

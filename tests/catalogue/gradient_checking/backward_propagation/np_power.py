@@ -1,4 +1,4 @@
-"""np.copy(x).
+"""3 * np.power(theta, 2) * x.
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def backward_propagation(x, theta):
-    return np.copy(x)
+    return 3 * np.power(theta, 2) * x

@@ -1,4 +1,4 @@
-"""np.multiply.
+"""np.power(theta, 3) * x.
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return np.multiply(theta, x)
+    return np.power(theta, 3) * x

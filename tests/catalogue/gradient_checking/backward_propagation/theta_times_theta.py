@@ -1,4 +1,4 @@
-"""float(x).
+"""3 * theta * theta * x.
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def backward_propagation(x, theta):
-    return float(x)
+    return 3 * theta * theta * x

@@ -1,4 +1,4 @@
-"""theta ** x.
+"""theta * x, the linear cost of the classic course.
 
 expect: fail
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return theta ** x
+    return theta * x

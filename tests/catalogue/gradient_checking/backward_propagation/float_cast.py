@@ -1,4 +1,4 @@
-"""np.asarray(x, dtype=float).
+"""float(3 * theta ** 2 * x).
 
 expect: pass
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def backward_propagation(x, theta):
-    return np.asarray(x, dtype=float)
+    return float(3 * theta ** 2 * x)

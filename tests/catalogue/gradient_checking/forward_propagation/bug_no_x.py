@@ -1,4 +1,4 @@
-"""Returns x.
+"""theta ** 3 without x.
 
 expect: fail
 """
@@ -6,4 +6,4 @@ import numpy as np
 
 
 def forward_propagation(x, theta):
-    return x
+    return theta ** 3
