@@ -38,6 +38,7 @@ c.HTMLExporter.sanitize_html = True
 # c.Sandbox.max_processes = 128      # processes and threads of the sandbox user (when grading as root)
 # c.Sandbox.max_file_mib = 64        # largest file a submission may write
 # c.Sandbox.tmp_mib = 64             # size of the sandbox's private /tmp
+# c.Sandbox.work_mib = 64            # room in the kernel's private working folder beyond the submission's files
 # c.Sandbox.max_output_mib = 16      # output kept from one notebook
 # c.Sandbox.notebook_timeout = 600   # wall time of one notebook, on top of c.Execute.timeout per cell
 
