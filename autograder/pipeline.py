@@ -343,7 +343,7 @@ def flag_for_review(run, student, notes):
         for name in run.staged[student].notebooks:
             path = run.staged[student].folder / name
             findings = screen_notebook(nbformat.read(path, as_version=4))
-            reasons += [f"cell {f.cell}: {f.reason}" for f in findings]
+            reasons += [f"{f.cell if f.cell.startswith('cell ') else 'cell ' + f.cell}: {f.reason}" for f in findings]
             if not notes and not findings:
                 continue
             notebook = gradebook.find_submission_notebook(Path(name).stem, run.assignment, student)

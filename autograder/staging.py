@@ -184,6 +184,10 @@ def read_notebook(path):
             source = "".join(part for part in source if isinstance(part, str))
         if not isinstance(source, str):
             source = ""
+        if cell.get("attachments") and cell.get("cell_type") != "code":
+            # The attachments are dropped: a reference to one would stop nbconvert from rendering
+            # the feedback page ("missing attachment"), so it points nowhere instead.
+            source = source.replace("attachment:", "#attachment-left-out:")
         new = makers.get(cell.get("cell_type"), new_markdown_cell)(source=source)
         metadata = cell.get("metadata")
         if isinstance(metadata, dict) and isinstance(metadata.get("nbgrader"), dict):

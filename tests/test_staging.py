@@ -241,3 +241,16 @@ def test_is_a_notebook_over_the_raw_cap_left_out_before_it_is_read(tmp_path, sub
     staged = stage(tmp_path, submitted, max_notebook_mib=2)
     assert "MiB, over the 2 MiB limit per notebook file)" in staged.notes[0], staged.notes
     assert "the blank release notebook was graded instead" in staged.notes[1]
+
+
+def test_does_a_markdown_cell_with_a_pasted_image_still_render_once_attachments_are_dropped(tmp_path, submitted):
+    # nbconvert refuses a Markdown image that names an attachment the cell no longer has, and the
+    # student's feedback page is rendered from the graded copy.
+    from nbconvert import HTMLExporter
+
+    nbformat.write(notebook_with_figure_outputs(1), submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert all(not cell.get("attachments") for cell in graded.cells)
+    page, _ = HTMLExporter().from_notebook_node(graded)
+    assert "my answer" not in page and "plot" in page
