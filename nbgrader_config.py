@@ -44,7 +44,8 @@ c.HTMLExporter.sanitize_html = True
 
 # Before grading, each submission is copied to .grading/<assignment>/staged/ and repaired there
 # (autograder/staging.py); what does not fit these limits is left out, with a note to the student:
-# c.Staging.max_file_mib = 16        # largest file copied from a submission
+# c.Staging.max_file_mib = 16        # largest file copied from a submission (a notebook: without its outputs)
+# c.Staging.max_notebook_mib = 256  # largest notebook file read at all, outputs included
 # c.Staging.max_total_mib = 64       # most data copied from one submission
 # c.Staging.max_files = 200          # most files copied from one submission
 # Grading runs only the cells a score can depend on (autograder/needed_cells.py); to run every cell:
