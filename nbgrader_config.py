@@ -38,12 +38,14 @@ c.HTMLExporter.sanitize_html = True
 # c.Sandbox.max_processes = 128      # processes and threads of the sandbox user (when grading as root)
 # c.Sandbox.max_file_mib = 64        # largest file a submission may write
 # c.Sandbox.tmp_mib = 64             # size of the sandbox's private /tmp
+# c.Sandbox.work_mib = 64            # room in the kernel's private working folder beyond the submission's files
 # c.Sandbox.max_output_mib = 16      # output kept from one notebook
 # c.Sandbox.notebook_timeout = 600   # wall time of one notebook, on top of c.Execute.timeout per cell
 
 # Before grading, each submission is copied to .grading/<assignment>/staged/ and repaired there
 # (autograder/staging.py); what does not fit these limits is left out, with a note to the student:
-# c.Staging.max_file_mib = 16        # largest file copied from a submission
+# c.Staging.max_file_mib = 16        # largest file copied from a submission (a notebook: without its outputs)
+# c.Staging.max_notebook_mib = 256  # largest notebook file read at all, outputs included
 # c.Staging.max_total_mib = 64       # most data copied from one submission
 # c.Staging.max_files = 200          # most files copied from one submission
 # Grading runs only the cells a score can depend on (autograder/needed_cells.py); to run every cell:

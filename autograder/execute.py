@@ -48,6 +48,10 @@ MAX_REPLY_BYTES = 16 * 2 ** 20
 # Most text a test cell's output keeps (the checks' lines, and what the student's function printed).
 MAX_TEST_CELL_TEXT = 64 * 2 ** 10
 OUTPUT_MESSAGES = {"stream", "display_data", "update_display_data", "execute_result", "error"}
+# Run in the kernel once it has started (under -P): the working folder on sys.path where IPython
+# itself puts it (before site-packages, after the standard library), as `''`.
+WORKING_FOLDER_ON_PATH = ("import sys as _sys; _sys.path.insert(next((i for i, p in enumerate(_sys.path) "
+                          "if p.endswith(('site-packages', 'dist-packages'))), 0), ''); del _sys")
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -103,7 +107,10 @@ class GraderExecute(Execute):
             self._private_copy = self._run_dir / "submission"
             shutil.copytree(resources["metadata"]["path"], self._private_copy, symlinks=True)
             self._ipc_dir = self._run_dir / "kernel"
-            self._ipc_dir.mkdir()
+            # Only its owner may write the start-up folder, whatever the grader's umask: the sandbox's
+            # user while the kernel binds its sockets, then the grader again (see below).
+            self._ipc_dir.mkdir(mode=0o700)
+            os.chmod(self._ipc_dir, 0o700)
             os.chmod(self._run_dir, 0o711)
             self._group = None
             if self.sandbox.enabled:
@@ -118,7 +125,12 @@ class GraderExecute(Execute):
     # --- the kernel ---------------------------------------------------------------------------
 
     def create_kernel_manager(self):
-        kernel_argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        # -P: the working folder is not on sys.path while the kernel starts, so a submitted
+        # ipykernel_launcher.py (or any module the start-up imports) cannot run in its place. Once
+        # the kernel has started, its first line puts the folder back where IPython puts it, so
+        # the student's own helper modules import as they do in Jupyter.
+        kernel_argv = [sys.executable, "-P", "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                       f"--IPKernelApp.exec_lines={WORKING_FOLDER_ON_PATH}"]
         if self.sandbox.enabled:
             kernel_argv = self._group.wrap(self.sandbox.kernel_command(kernel_argv, self._private_copy, self._ipc_dir))
         self.km = SandboxedKernelManager(config=self.config, transport="ipc", ip=str(self._ipc_dir / "socket"),

@@ -63,6 +63,10 @@ class Ledger:
     def notes(self, student):
         return self.entries.get(student, {}).get("notes", [])
 
+    def review(self, student):
+        """Why an instructor should look at the submission (instructor only; see flag_for_review)."""
+        return self.entries.get(student, {}).get("review", [])
+
     def _save(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")

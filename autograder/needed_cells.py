@@ -29,8 +29,13 @@ def _python(source):
     return TransformerManager().transform_cell(source)
 
 
+# Nested scopes that run where their cell runs (a comprehension), unlike a function's body.
+IMMEDIATE_SCOPES = {"listcomp", "setcomp", "dictcomp", "<listcomp>", "<setcomp>", "<dictcomp>"}
+
+
 def names_of(source):
-    """(names the cell defines at top level, global names it reads in any scope, whether it imports).
+    """(names the cell defines at top level, global names read where the cell runs, global names read
+    inside functions (read whenever they are called, wherever the cell is), whether it imports).
 
     Raises CannotTell if the cell does not parse.
     """
@@ -40,14 +45,17 @@ def names_of(source):
         raise CannotTell(str(error)) from None
     defined = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
     imports = any(s.is_imported() for s in table.get_symbols())
-    read = {s.get_name() for s in table.get_symbols() if s.is_referenced()}
-    stack = list(table.get_children())
+    read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()}
+    read_when_called = set()
+    stack = [(child, False) for child in table.get_children()]
     while stack:
-        scope = stack.pop()
-        read |= {s.get_name() for s in scope.get_symbols() if s.is_global() or s.is_declared_global()}
+        scope, deferred = stack.pop()
+        deferred = deferred or (scope.get_type() == "function" and scope.get_name() not in IMMEDIATE_SCOPES)
+        reads = {s.get_name() for s in scope.get_symbols() if s.is_global() or s.is_declared_global()}
+        (read_when_called if deferred else read_here).update(reads)
         defined |= {s.get_name() for s in scope.get_symbols() if s.is_declared_global() and s.is_assigned()}
-        stack += scope.get_children()
-    return defined, read, imports
+        stack += [(child, deferred) for child in scope.get_children()]
+    return defined, read_here, read_when_called, imports
 
 
 def cells_to_run(cells, is_grader_cell):
@@ -57,24 +65,37 @@ def cells_to_run(cells, is_grader_cell):
     - cells: the notebook's cells, after nbgrader's sanitizing (locked cells hold the instructor's code)
     - is_grader_cell(cell): whether a cell is an instructor's graded cell (its reads count as reads
       of the kernel's names: the grader runs it against the kernel)
+
+    A provided cell is kept when a kept cell after it reads one of its names, or when a function of
+    any kept cell reads one (a function moved above the provided cell it calls); keeping a cell can
+    make another needed, so this repeats until nothing changes.
     """
     code = [i for i, cell in enumerate(cells) if cell.cell_type == "code" and cell.source.strip()]
     graded = [i for i in code if cells[i].metadata.get("nbgrader", {}).get("grade")]
     if not graded:
         return code
     candidates = [i for i in code if i <= graded[-1]]
-    needed, keep = set(), []
+    names, keep = {}, set()
     try:
-        for i in reversed(candidates):
+        for i in candidates:
             meta = cells[i].metadata.get("nbgrader", {})
-            defined, read, imports = names_of(cells[i].source)
-            optional = meta.get("locked") and not meta.get("grade") and not meta.get("solution") and not imports
-            if not meta.get("locked") and read & DYNAMIC_ACCESS and not is_grader_cell(cells[i]):
+            names[i] = names_of(cells[i].source)
+            defined, read_here, read_when_called, imports = names[i]
+            if not meta.get("locked") and (read_here | read_when_called) & DYNAMIC_ACCESS and not is_grader_cell(cells[i]):
                 raise CannotTell(f"cell {i + 1} reads names dynamically")
-            if optional and not defined & needed:
-                continue
-            keep.append(i)
-            needed |= read
+            if not (meta.get("locked") and not meta.get("grade") and not meta.get("solution") and not imports):
+                keep.add(i)
     except CannotTell:
         return candidates
+    changed = True
+    while changed:
+        changed = False
+        called = set().union(*(names[j][2] for j in keep))
+        for i in candidates:
+            if i in keep:
+                continue
+            later = set().union(*(names[j][1] | names[j][2] for j in keep if j > i))
+            if names[i][0] & (later | called):
+                keep.add(i)
+                changed = True
     return sorted(keep)

@@ -33,7 +33,7 @@ from autograder.grading_task import (ExecutionResult, ExecutionTask, InsertExecu
 from autograder.ledger import Ledger, grading_code_fingerprint
 from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
 from autograder.sandbox import Sandbox, check_sandbox
-from autograder.scores import REVIEW_PREFIX, format_table, read_scores
+from autograder.scores import format_table, read_scores, review_message
 from autograder.screening import screen_notebook
 from autograder.staging import Staging, fingerprint, stage_blank, stage_submission
 from autograder.student_text import one_line
@@ -333,8 +333,11 @@ def grade_submissions(run):
 
 def flag_for_review(run, student, notes):
     """Flag a submission for an instructor's review when staging changed it, the grader could not
-    run it, or its editable cells look like tampering (autograder.screening). The scores stand:
-    the flag and the comment only tell the instructor where to look in the formgrader. Returns the
+    run it, or its editable cells trip the screen (autograder.screening). The scores stand: the
+    flag only tells the instructor where to look in the formgrader. The staging notes, which the
+    student's feedback shows anyway, become the cells' review comment; what the screen found is
+    for the instructor alone (the ledger, the score table and the report read it there), because
+    honest code trips it too and the student's feedback must not call it suspicious. Returns the
     reasons."""
     reasons = list(notes)
     gradebook = run.api.gradebook
@@ -342,15 +345,15 @@ def flag_for_review(run, student, notes):
         for name in run.staged[student].notebooks:
             path = run.staged[student].folder / name
             findings = screen_notebook(nbformat.read(path, as_version=4))
-            notebook = gradebook.find_submission_notebook(Path(name).stem, run.assignment, student)
-            reasons += [f"cell {f.cell}: {f.reason}" for f in findings]
-            if not reasons:
+            reasons += [f"{f.cell if f.cell.startswith('cell ') else 'cell ' + f.cell}: {f.reason}" for f in findings]
+            if not notes and not findings:
                 continue
-            message = REVIEW_PREFIX + " ".join(r if r.endswith(".") else r + "." for r in reasons)
+            notebook = gradebook.find_submission_notebook(Path(name).stem, run.assignment, student)
             for grade in notebook.grades:
                 grade.needs_manual_grade = True
-            for comment in notebook.comments:
-                comment.manual_comment = message
+            if notes:
+                for comment in notebook.comments:
+                    comment.manual_comment = review_message(notes)
             gradebook.db.commit()
     finally:
         gradebook.close()

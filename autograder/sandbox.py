@@ -4,16 +4,23 @@ A sandboxed kernel sees a new root file system that holds only
 - the system's /usr (read-only), the Python installation and the virtual environment (read-only),
 - the `course` package the grader itself imports (read-only), so students' kernels and the
   grader's checks use the same provided code,
-- a private copy of the student's submission folder (read-write), as its working folder,
+- a private copy of the student's submission folder (read-only, at /submission), and a writable
+  working folder of its own (/home/student, a size-capped in-memory file system filled from that copy when
+  the sandbox starts), so a helper module written with %%writefile, or a log file, works and goes
+  with the sandbox,
 - a folder for the kernel's IPC sockets and connection file, and a small private /tmp.
 It does not see the course root, `source/`, the gradebook, `autograder/`, other students, the
 grader's home folder or the network (a new network namespace with only loopback). It gets a new
 PID namespace, so nothing it starts outlives the kernel: when bubblewrap's child ends, the kernel
 kills every process left in the namespace. When the grader runs as root, each kernel runs as an
 unprivileged user id of its own (no account, no group), so the process limit counts that kernel
-alone and nothing outside the sandbox's /tmp is writable. The submission's copy is read-only:
-notebooks write nothing, and a sandbox can then fill neither the disk nor, beyond its small
-/tmp and /dev/shm, the memory.
+alone and nothing outside the sandbox's /tmp and working folder is writable. The submission's copy is
+read-only, and everything writable is a capped in-memory file system: a sandbox can fill neither the
+disk nor, beyond its small /tmp, /dev/shm and working folder, the memory.
+
+The kernel starts with `python -P` in its working folder: the folder is not on sys.path while Python and
+ipykernel start, so no submitted file (ipykernel_launcher.py, sitecustomize.py, asyncio.py, ...)
+runs in place of the kernel before its first cell.
 
 Limits are traitlets options, set in nbgrader_config.py as `c.Sandbox.<name> = value`.
 """
@@ -33,6 +40,7 @@ from traitlets.config import LoggingConfigurable
 
 # Where things appear inside the sandbox.
 SUBMISSION_DIR = "/submission"
+WORK_DIR = "/home/student"
 COURSE_LIB_DIR = "/opt/course-lib"
 MATPLOTLIB_DIR = "/tmp/matplotlib"
 # When grading as root, each kernel runs as a user id drawn from this range: ids of no account, so
@@ -63,6 +71,9 @@ class Sandbox(LoggingConfigurable):
         "control group and a user id of its own for each kernel).")).tag(config=True)
     max_file_mib = Integer(64, help="Largest file a sandboxed process may write, in MiB.").tag(config=True)
     tmp_mib = Integer(64, help="Size of the sandbox's private /tmp, in MiB.").tag(config=True)
+    work_mib = Integer(64, help=(
+        "Room in the kernel's private working folder on top of the submission's own files, in MiB "
+        "(what a notebook may write next to itself: helper modules, logs, saved figures).")).tag(config=True)
     max_output_mib = Integer(16, help=(
         "Total output (text, images, errors) kept from one notebook, in MiB; the rest is dropped "
         "with a note.")).tag(config=True)
@@ -77,8 +88,9 @@ class Sandbox(LoggingConfigurable):
         return random.choice(SANDBOX_UIDS) if os.geteuid() == 0 else None
 
     def kernel_command(self, kernel_argv, submission_dir, ipc_dir):
-        """The command that runs `kernel_argv` (a python -m ipykernel_launcher ... command) inside
-        the sandbox, with `submission_dir` as its working folder and `ipc_dir` for its sockets.
+        """The command that runs `kernel_argv` (a python -P -m ipykernel_launcher ... command)
+        inside the sandbox, in a private working folder filled from `submission_dir`, with
+        `ipc_dir` for its sockets.
 
         Both folders are host paths; `ipc_dir` appears at the same path inside, so the connection
         file's socket paths work on both sides.
@@ -105,6 +117,11 @@ class Sandbox(LoggingConfigurable):
             argv.append("--unshare-user")
         # The private /tmp first: the socket folder may live under the host's /tmp and is mounted on top.
         argv += ["--size", str(self.tmp_mib * 2 ** 20), "--perms", "1777", "--tmpfs", "/tmp"]
+        # The working folder next: a host folder under the same path (a virtual environment in a home
+        # folder) is then mounted on top of it rather than hidden by it.
+        argv += ["--perms", "0755", "--dir", str(Path(WORK_DIR).parent),
+                 "--size", str(_folder_bytes(submission_dir) + self.work_mib * 2 ** 20), "--perms", "0777",
+                 "--tmpfs", WORK_DIR]
         # bubblewrap creates missing parents of a mount point with mode 0700, which nobody cannot
         # cross: create them first with 0755 (matplotlib's folder writable, as matplotlib wants it).
         parents = sorted({str(parent) for _, inside, _ in mounts for parent in Path(inside).parents
@@ -118,7 +135,7 @@ class Sandbox(LoggingConfigurable):
             argv += ["--symlink", "usr/lib64", "/lib64"]
         argv += ["--proc", "/proc", "--dev", "/dev",
                  "--size", str(self.tmp_mib * 2 ** 20), "--perms", "1777", "--tmpfs", "/dev/shm",
-                 "--chdir", SUBMISSION_DIR, "--clearenv"]
+                 "--chdir", WORK_DIR, "--clearenv"]
         for name, value in self.environment().items():
             argv += ["--setenv", name, value]
         argv.append("--")
@@ -129,7 +146,9 @@ class Sandbox(LoggingConfigurable):
                  f"--fsize={self.max_file_mib * 2 ** 20}", "--core=0"]
         if self.uid is not None:
             argv.append(f"--nproc={self.max_processes}")
-        return argv + ["--"] + list(kernel_argv)
+        # The working folder is filled inside the sandbox, by its own user and under its limits.
+        fill = f'cp -R {SUBMISSION_DIR}/. {WORK_DIR}/ && exec "$@"'
+        return argv + ["--", "/bin/sh", "-c", fill, "sandbox"] + list(kernel_argv)
 
     def environment(self):
         """The sandboxed kernel's whole environment: nothing of the grader's is passed on."""
@@ -215,6 +234,18 @@ class ControlGroup:
                     break
                 except OSError:
                     time.sleep(0.1)
+
+
+def _folder_bytes(folder):
+    """Room the files of `folder` take in a tmpfs (each rounded up to whole pages), 0 if it is missing."""
+    total = 0
+    for directory, _, files in os.walk(folder):
+        for name in files:
+            path = Path(directory) / name
+            if not path.is_symlink():
+                total += -(-path.stat().st_size // 4096) * 4096 + 4096
+        total += 4096
+    return total
 
 
 @functools.lru_cache(maxsize=1)

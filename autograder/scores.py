@@ -12,6 +12,11 @@ from autograder.student_text import one_line
 REVIEW_PREFIX = "Flagged for an instructor's review: "
 
 
+def review_message(reasons):
+    """The one text of an instructor's review: REVIEW_PREFIX, then each reason as a sentence."""
+    return REVIEW_PREFIX + " ".join(r if r.endswith(".") else r + "." for r in reasons)
+
+
 @dataclass
 class StudentScores:
     """One student's result on one assignment.
@@ -76,6 +81,10 @@ def read_scores(course_root, assignment, db_url=None):
             except MissingEntry:
                 continue
             scores = StudentScores(student.id, notes=[one_line(note) for note in ledger.notes(student.id)])
+            # The reasons for a review are the instructor's, kept in the ledger (the gradebook's
+            # comments reach the student's feedback); a comment is read for older gradebooks.
+            if ledger.review(student.id):
+                scores.review = one_line(review_message(ledger.review(student.id)), 8 * 2 ** 10)
             for notebook in sorted(submission.notebooks, key=lambda nb: nb.name):
                 grades = {grade.name: grade for grade in notebook.grades}
                 review = next((c.manual_comment for c in notebook.comments

@@ -1,11 +1,14 @@
-"""Screen submissions for code that tampers with grading, before their automatic scores count.
+"""Screen submissions for code that may tamper with grading, for an instructor's look.
 
-Hidden tests run in the student's own kernel, after the student's cells. Code in a solution cell
-can therefore replace what the tests import (sys.modules), patch NumPy or the checks, or rewrite
-builtins, and no check running in that kernel can detect it. This screen reads the submitted
-notebook as text, outside any kernel, so it cannot be tampered with. It flags constructs that no
-graded function of this course needs. A flagged submission keeps its autograded outputs, but
-every automatic score becomes 0 with a comment that asks for an instructor's review.
+Test cells run in the grader, not in the student's kernel (autograder.execute), so no code in a
+solution cell can change a verdict; this screen only points an instructor at code worth a look. It
+reads the submitted notebook as text, outside any kernel, and flags constructs that no graded
+function of this course needs (replaced imports, patched modules or builtins, hooks, ...). Honest
+code can trip it too: IPython magics and shell commands (%timeit, %%time, !pip) become
+get_ipython() calls, and globals() lists one's own names. So a flag never changes a score: the
+scores stand, the flagged submission is marked for manual grading in the formgrader, and the
+reasons go to the instructor alone (the score table, the class report and the grading ledger),
+never to the student's feedback.
 
 Only cells a student can change are read: nbgrader puts locked and test cells back as they were
 in the source notebook before it runs anything.
@@ -21,6 +24,12 @@ CHECKS_PACKAGE = "course.checks"
 # Names and attributes that rewrite other code or the namespace.
 FORBIDDEN_NAMES = {"exec", "eval", "compile", "setattr", "delattr", "globals", "vars", "__import__",
                    "__builtins__", "CheckFailure", "get_ipython"}
+# What honest code does with some of them: said to the instructor, so a flag reads as a place to
+# look, not as a verdict.
+HONEST_USES = {
+    "get_ipython": " (IPython magics and shell commands such as %timeit, %%time or !pip call it too)",
+    "globals": " (honest code also calls it to list or look up its own names)",
+}
 FORBIDDEN_ATTRIBUTES = {"modules", "meta_path", "path_hooks", "__code__", "__globals__", "__builtins__",
                         "__dict__", "__class__", "settrace", "setprofile", "excepthook", "__tracebackhide__"}
 
@@ -96,7 +105,7 @@ def screen_source(source, module_aliases=frozenset({"np", "numpy", "plt", "math"
                 node.name in FORBIDDEN_NAMES or node.name.startswith(("check_", "grade_"))):
             reasons.append(f"it defines {node.name}, a name the tests use")
         elif isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES:
-            reasons.append(f"it uses {node.id}")
+            reasons.append(f"it uses {node.id}" + HONEST_USES.get(node.id, ""))
         elif isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRIBUTES:
             reasons.append(f"it uses .{node.attr}")
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):

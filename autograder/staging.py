@@ -5,10 +5,13 @@ duplicated graded cell, a deleted test cell, ...), and one stop used to end the 
 every submission folder is copied to a staging folder that nbgrader grades instead of
 submitted/ (the student's files there are never touched), and on the way:
 
-- only regular files are copied: links, special files, hidden folders and files over the size
-  limits are left out (nbgrader would follow a link to the gradebook with the grader's rights);
-- each notebook of the assignment is rebuilt from its cells' types, sources and nbgrader metadata
-  alone, so a notebook that JSON can read always becomes a valid one;
+- the assignment's notebooks are read first, and outside the limits on other files: each is
+  rebuilt from its cells' types, sources and nbgrader metadata alone (outputs and attachments
+  dropped), so a notebook that JSON can read always becomes a valid one, and its size is judged
+  after that (a notebook saved with many figures, or beside many files, keeps its points);
+- of the other files only regular ones are copied: links, special files, hidden folders and files
+  over the size limits are left out (nbgrader would follow a link to the gradebook with the
+  grader's rights);
 - a notebook that is missing or cannot be read is replaced by the blank release notebook (every
   test then scores 0), and a missing notebook handed in under another name is graded in its place;
 - graded and locked cells get the release's nbgrader metadata back; a duplicated one keeps its last
@@ -46,9 +49,15 @@ class Staging(LoggingConfigurable):
 
     max_file_mib = Integer(16, help=(
         "Largest file of a submission copied for grading, in MiB; larger ones are left out with "
-        "a note (notebooks of that size are graded as the blank release notebook).")).tag(config=True)
-    max_total_mib = Integer(64, help="Most data copied from one submission folder, in MiB.").tag(config=True)
-    max_files = Integer(200, help="Most files copied from one submission folder.").tag(config=True)
+        "a note. A notebook of the assignment is measured without its outputs and attachments (one "
+        "over the limit even then is graded as the blank release notebook).")).tag(config=True)
+    max_notebook_mib = Integer(256, help=(
+        "Largest notebook of the assignment read at all, in MiB, outputs included: a generous cap "
+        "that only keeps the grader from parsing a file of any size.")).tag(config=True)
+    max_total_mib = Integer(64, help=(
+        "Most data copied from one submission folder besides the assignment's notebooks, in MiB.")).tag(config=True)
+    max_files = Integer(200, help=(
+        "Most files copied from one submission folder besides the assignment's notebooks.")).tag(config=True)
 
 
 @dataclass
@@ -100,8 +109,9 @@ def _mib(size):
     return f"{size / 2 ** 20:.1f} MiB"
 
 
-def copy_regular_files(source, destination, limits):
-    """Copy the regular files of `source` into `destination`, within `limits` (a Staging).
+def copy_regular_files(source, destination, limits, skip=()):
+    """Copy the regular files of `source` into `destination`, within `limits` (a Staging), except
+    the top-level names in `skip` (the assignment's notebooks, staged on their own).
 
     Returns one phrase per entry left out (link, special file, too large, over the limits); names
     in it are shown safely (autograder.student_text.file_name: no control characters, non-UTF-8
@@ -116,6 +126,8 @@ def copy_regular_files(source, destination, limits):
         for name in sorted(files) + [d for d in subdirectories if (directory / d).is_symlink()]:
             path = directory / name
             relative = file_name(path.relative_to(source))
+            if directory == Path(source) and name in skip:
+                continue
             if path.is_symlink():
                 left_out.append(f"{relative} (a link to {file_name(os.readlink(path))})")
                 continue
@@ -178,12 +190,40 @@ def read_notebook(path):
             source = "".join(part for part in source if isinstance(part, str))
         if not isinstance(source, str):
             source = ""
+        if cell.get("attachments") and cell.get("cell_type") != "code":
+            # The attachments are dropped: a reference to one would stop nbconvert from rendering
+            # the feedback page ("missing attachment"), so it points nowhere instead.
+            source = source.replace("attachment:", "#attachment-left-out:")
         new = makers.get(cell.get("cell_type"), new_markdown_cell)(source=source)
         metadata = cell.get("metadata")
         if isinstance(metadata, dict) and isinstance(metadata.get("nbgrader"), dict):
             new.metadata["nbgrader"] = nbformat.from_dict(metadata["nbgrader"])
         notebook.cells.append(new)
     return notebook
+
+
+def read_assignment_notebook(path, limits):
+    """The assignment's notebook at `path` as grading will see it (read_notebook), or why not.
+
+    Returns (notebook, None), (None, phrase for the left-out files) or (None, Unreadable). The size
+    limit applies to the notebook without its outputs and attachments, which grading drops anyway.
+    """
+    name = path.name
+    if path.is_symlink():
+        return None, f"{name} (a link to {os.readlink(path)})"
+    if not path.is_file():
+        return None, f"{name} (not a regular file)"
+    size = path.stat().st_size
+    if size > limits.max_notebook_mib * 2 ** 20:
+        return None, f"{name} ({_mib(size)}, over the {limits.max_notebook_mib} MiB limit per notebook file)"
+    try:
+        notebook = read_notebook(path)
+    except Unreadable as error:
+        return None, error
+    size = len(nbformat.writes(notebook).encode())
+    if size > limits.max_file_mib * 2 ** 20:
+        return None, f"{name} ({_mib(size)}, over the {limits.max_file_mib} MiB limit per file)"
+    return notebook, None
 
 
 def _grade_id(cell):
@@ -291,14 +331,27 @@ def stage_submission(submitted, release, staged, limits=None):
         shutil.rmtree(staged)
     staged.mkdir(parents=True)
     notes = []
+    expected = sorted(path.name for path in release.glob("*.ipynb"))
+    read, unreadable = {}, {}
     if submitted.is_dir() and not submitted.is_symlink():
-        left_out = copy_regular_files(submitted, staged, limits)
+        # The assignment's notebooks first, outside the limits on other files: many or large files
+        # handed in beside a notebook never cost the notebook its place.
+        left_out = []
+        for name in expected:
+            if os.path.lexists(submitted / name):
+                notebook, why = read_assignment_notebook(submitted / name, limits)
+                if notebook is not None:
+                    read[name] = notebook
+                elif isinstance(why, Unreadable):
+                    unreadable[name] = why
+                else:
+                    left_out.append(why)
+        left_out += copy_regular_files(submitted, staged, limits, skip=set(expected))
         if left_out:
             notes.append("Not graded, and not given to your code: " + "; ".join(left_out) + ".")
     else:
         notes.append("No submission folder was found.")
-    expected = sorted(path.name for path in release.glob("*.ipynb"))
-    handed_in = sorted(path.name for path in staged.glob("*.ipynb"))
+    handed_in = sorted({*read, *unreadable, *(path.name for path in staged.glob("*.ipynb"))})
     others = [name for name in handed_in if name not in expected]
     for name in expected:
         release_notebook = nbformat.read(release / name, as_version=4)
@@ -320,7 +373,9 @@ def stage_submission(submitted, release, staged, limits=None):
                 _write(release_notebook, staged / name)
                 continue
         try:
-            notebook = read_notebook(staged / source_name)
+            if source_name in unreadable:
+                raise unreadable[source_name]
+            notebook = read[source_name] if source_name in read else read_notebook(staged / source_name)
         except Unreadable as error:
             notes.append(f"{file_name(source_name)} {error}; the blank release notebook was graded instead, so every test "
                          "scores 0.")

@@ -90,10 +90,12 @@ except ImportError:
     assert "the solutions" not in out and "every grade" not in out
 
 
-def test_is_only_the_sandboxes_own_tmp_writable(submission):
+def test_is_nothing_but_the_sandboxes_tmp_and_private_working_folder_writable(submission):
     root = submission.parents[2]
     (out,) = run_in_sandbox([f"""
-for path in ['notes.txt', 'new.txt', '/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r},
+open('notes.txt', 'a').write(' changed in the kernel')
+open('new.txt', 'w').write('new')
+for path in ['/submission/notes.txt', '/submission/new.txt', '/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r},
              '/opt/course-lib/course/evil.py']:
     try:
         open(path, 'a').write('x')
@@ -262,3 +264,77 @@ print('killed', killed)
     if os.geteuid() != 0 and os.environ.get("CI") != "true":
         pytest.skip("a control group per sandbox needs a grader running as root")
     assert int(out[0].split("killed ")[1]) >= 1, out
+
+
+def test_can_a_helper_module_written_with_writefile_be_imported_and_a_log_file_kept(submission):
+    # Students write helper modules with %%writefile and log to a file; both need a writable
+    # working folder. What they write stays in the kernel's private folder.
+    root = submission.parents[2]
+    out = run_in_sandbox(["%%writefile helper.py\ndef answer():\n    return 42\n",
+                          "import helper\nprint('helper says', helper.answer())",
+                          "import logging\nlogging.basicConfig(filename='run.log', level=logging.INFO)\n"
+                          "logging.info('logged')\nprint(open('run.log').read().strip())",
+                          "print(open('notes.txt').read())"], submission)
+    assert "helper says 42" in out[1], out
+    assert "INFO:root:logged" in out[2], out
+    assert out[3] == "ada's own file\n", out
+    # Nothing written there reaches the submission folder, the course root or a classmate.
+    assert sorted(p.name for p in submission.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in root.iterdir()) == ["autograded", "gradebook.db", "source"]
+    assert sorted(p.name for p in (root / "autograded" / "bob").iterdir()) == ["work.txt"]
+
+
+def test_is_the_working_folder_capped_in_size(submission):
+    (out,) = run_in_sandbox(["""
+written = 0
+try:
+    for index in range(64):
+        with open(f'block-{index}.bin', 'wb') as handle:
+            handle.write(bytes(2 ** 20))
+        written += 1
+except OSError as error:
+    print('stopped', type(error).__name__)
+print('MiB', written)
+"""], submission, work_mib=8)
+    # Writable, up to its cap (tmpfs rounds to pages, so the count lands at the cap or just under).
+    assert "stopped" in out and 4 <= int(out.split("MiB ")[1]) <= 8, out
+
+
+def test_can_a_submitted_ipykernel_launcher_not_run_before_the_kernel(submission):
+    # A grader whose umask is 0 (as under some Dask workers) creates the start-up folder with mode
+    # 0777: once the folder is handed back to root it must still not be writable from the kernel.
+    umask = os.umask(0)
+    try:
+        _shadowed_launcher_run(submission)
+    finally:
+        os.umask(umask)
+
+
+def _shadowed_launcher_run(submission):
+    # With the working folder first on sys.path at start, `python -m ipykernel_launcher` would run
+    # this file instead of ipykernel's, as the kernel, before any limit on cells applies; it leaves
+    # a mark in the kernel's start-up folder and in the environment, then starts the real kernel.
+    (submission / "ipykernel_launcher.py").write_text("""
+import os, runpy, sys
+os.environ['LAUNCHER_SHADOWED'] = 'yes'
+connection = sys.argv[sys.argv.index('-f') + 1]
+try:
+    open(os.path.join(os.path.dirname(connection), 'keep'), 'wb').write(b'x')
+except OSError:
+    pass
+sys.path[:] = [p for p in sys.path if p not in ('', os.getcwd())]
+runpy.run_module('ipykernel_launcher', run_name='__main__', alter_sys=True)
+""")
+    (out,) = run_in_sandbox(["""
+import os, sys
+folder = os.path.dirname(sys.argv[sys.argv.index('-f') + 1])
+print('shadowed', os.environ.get('LAUNCHER_SHADOWED'))
+print('kept', os.path.exists(os.path.join(folder, 'keep')))
+try:
+    open(os.path.join(folder, 'later'), 'wb').write(b'x')
+    print('start-up folder writable')
+except OSError:
+    print('start-up folder read-only')
+"""], submission)
+    assert "shadowed None" in out and "kept False" in out, out
+    assert "start-up folder read-only" in out, out

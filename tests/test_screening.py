@@ -69,3 +69,22 @@ def test_are_only_cells_the_student_can_change_screened():
 
 def test_does_a_cell_that_does_not_parse_go_to_the_tests_instead():
     assert screen_source("def f(:\n    pass") == []
+
+
+@pytest.mark.parametrize("source, honest_use", [
+    ("%timeit np.zeros(3)", "%timeit"),
+    ("%%time\nx = np.zeros(3)", "%%time"),
+    ("!pip install tqdm", "!pip"),
+    ("print(sorted(name for name in globals() if not name.startswith('_')))", "its own names"),
+])
+def test_does_a_flag_on_honest_code_read_as_a_place_to_look_not_a_verdict(source, honest_use):
+    # These are what honest students write; the instructor reading the flag is told so.
+    (reason,) = screen_source(source)
+    assert honest_use in reason, reason
+
+
+def test_does_the_screening_module_say_that_flagged_scores_stand():
+    import autograder.screening as screening
+
+    text = " ".join(screening.__doc__.split())
+    assert "becomes 0" not in text and "the scores stand" in text

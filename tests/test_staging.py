@@ -192,3 +192,65 @@ def test_does_the_blank_fallback_grade_every_notebook_of_the_release_with_the_re
     cells = nbformat.read(staged.folder / NOTEBOOK, as_version=4).cells
     assert "The grader failed." in cells[0].source
     assert [c.source for c in cells[1:]] == [c.source for c in release_notebook().cells]
+
+
+def notebook_with_figure_outputs(mib):
+    """The release notebook as a student saves it after running it: every code cell shows a figure,
+    `mib` MiB of base64 PNG outputs in all, plus a Markdown cell with an attached image."""
+    notebook = release_notebook()
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    figure = "iVBORw0KGgo" + "A" * (mib * 2 ** 20 // len(code))
+    for cell in code:
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"image/png": figure, "text/plain": "<Figure>"})]
+    notebook.cells.append(nbformat.v4.new_markdown_cell("![plot](attachment:plot.png)",
+                                                        attachments={"plot.png": {"image/png": figure}}))
+    return notebook
+
+
+def test_is_a_notebook_with_18_mib_of_figure_outputs_graded_on_its_cells(tmp_path, submitted):
+    # Outputs and attachments are stripped before grading, so they do not count against the limit.
+    notebook = notebook_with_figure_outputs(18)
+    notebook.cells[index_of(notebook, COST)].source = "# my answer\n"
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    assert (submitted / NOTEBOOK).stat().st_size > 18 * 2 ** 20
+    staged = stage(tmp_path, submitted)
+    assert staged.notes == []
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert graded.cells[index_of(graded, COST)].source == "# my answer\n"
+    assert (staged.folder / NOTEBOOK).stat().st_size < 2 ** 20
+
+
+def test_is_a_notebook_handed_in_beside_210_small_files_graded_and_only_the_files_over_the_count_left_out(
+        tmp_path, submitted):
+    notebook = release_notebook()
+    notebook.cells[index_of(notebook, COST)].source = "# my answer\n"
+    nbformat.write(notebook, submitted / NOTEBOOK)
+    for index in range(210):   # animation frames, named so that they sort before the notebook
+        (submitted / f"frame_{index:03d}.png").write_bytes(b"\x89PNG frame")
+    staged = stage(tmp_path, submitted)
+    assert len(staged.notes) == 1 and "over the limit of 200 files" in staged.notes[0], staged.notes
+    assert "blank release" not in staged.notes[0] and NOTEBOOK not in staged.notes[0]
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert graded.cells[index_of(graded, COST)].source == "# my answer\n"
+    assert len(list(staged.folder.glob("frame_*.png"))) == 200
+
+
+def test_is_a_notebook_over_the_raw_cap_left_out_before_it_is_read(tmp_path, submitted):
+    # A generous cap on the file as handed in: the grader does not parse a notebook of any size.
+    nbformat.write(notebook_with_figure_outputs(3), submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted, max_notebook_mib=2)
+    assert "MiB, over the 2 MiB limit per notebook file)" in staged.notes[0], staged.notes
+    assert "the blank release notebook was graded instead" in staged.notes[1]
+
+
+def test_does_a_markdown_cell_with_a_pasted_image_still_render_once_attachments_are_dropped(tmp_path, submitted):
+    # nbconvert refuses a Markdown image that names an attachment the cell no longer has, and the
+    # student's feedback page is rendered from the graded copy.
+    from nbconvert import HTMLExporter
+
+    nbformat.write(notebook_with_figure_outputs(1), submitted / NOTEBOOK)
+    staged = stage(tmp_path, submitted)
+    graded = nbformat.read(staged.folder / NOTEBOOK, as_version=4)
+    assert all(not cell.get("attachments") for cell in graded.cells)
+    page, _ = HTMLExporter().from_notebook_node(graded)
+    assert "my answer" not in page and "plot" in page
