@@ -6,8 +6,8 @@ function there, and brings back what it returned, printed and warned, or the exc
 
 Both directions use one wire format: JSON in which NumPy arrays and scalars travel as .npy bytes
 (base64), tuples and dicts are tagged (subclasses such as OrderedDict or a namedtuple travel as
-their plain base), and anything else arrives as an `Unreadable` stand-in that
-only keeps its type's name. Arrays are loaded with allow_pickle=False, so a reply can never run
+their plain base), and anything else arrives as an `Unreadable` stand-in that only keeps its
+type's name. Arrays are loaded with allow_pickle=False, so a reply can never run
 code in the grader; an array subclass arrives as a plain array, so it cannot lie about equality.
 The reply's size is limited before it is parsed, and every string a student controls in it (the
 exception's name, message and traceback, what was printed and warned, strings returned) is capped
