@@ -240,6 +240,29 @@ def _network_variants(problem, gradients, epsilon, names=None):
     return {name: formulas[name]() for name in NETWORK_MISTAKES if name in names}
 
 
+# Not among NETWORK_MISTAKES (the visible check hints at it from its own example): its number
+# depends on every earlier entry, so only a replay of the same steps names it on every draw.
+NOT_RESTORED = ("each perturbed entry is left at theta - epsilon instead of being restored (put back) before "
+                "the next one, so every later evaluation is off; perturb a copy of theta per entry")
+
+
+def _unrestored_difference(problem, gradients, epsilon):
+    """The difference of the two-sided check that moves each entry to +epsilon, then -epsilon, in
+    place and never puts it back, with the same floating-point steps as that code."""
+    X, Y = problem["X"], problem["Y"]
+    theta, _ = dictionary_to_vector(problem["parameters"])
+    theta = np.array(theta, dtype=float)
+    grad = gradients_to_vector(gradients)
+    approx = np.zeros_like(theta)
+    for i in range(theta.shape[0]):
+        theta[i] += epsilon
+        J_plus = forward_propagation_n(X, Y, vector_to_dictionary(theta))[0]
+        theta[i] -= 2 * epsilon
+        J_minus = forward_propagation_n(X, Y, vector_to_dictionary(theta))[0]
+        approx[i] = (J_plus - J_minus) / (2 * epsilon)
+    return float(np.linalg.norm(grad - approx) / (np.linalg.norm(grad) + np.linalg.norm(approx)))
+
+
 def _call_check_n(gradient_check_n, problem, gradients, epsilon, label):
     __tracebackhide__ = True
     args = (problem["parameters"], gradients, problem["X"], problem["Y"])
@@ -279,6 +302,9 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
             break
     if candidates:
         fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {NETWORK_MISTAKES[candidates[0]]}.")
+    if all(same_difference(got_c, _unrestored_difference(problem, gradients, step_c))
+           for _, got_c, _, problem, gradients, step_c, _ in calls):
+        fail(f"{call} returned {got:.6g} where the relative difference is {want:.6g}: {NOT_RESTORED}.")
     for c in wrong:
         difference_as_float(c[1], c[0])   # fails when a difference is outside [0, 1]
     fail(f"{call} returned {got:.6g}, but the relative difference is {want:.6g}: {_hint_n(wrong)}")
