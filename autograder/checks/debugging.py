@@ -107,7 +107,9 @@ def _row(rng, kind, base_given):
     clear diagnosis, and > or >= must not matter)."""
     tolerance = float(rng.choice([0.01, 0.02, 0.03, 0.05]))
     base = float(np.round(rng.uniform(0.02, 0.2), 3)) if base_given else 0.0
-    high, low = rng.uniform(1.5, 6) * tolerance, rng.uniform(-0.5, 0.5) * tolerance
+    # A low gap is at least a tenth of the tolerance: a training error is never 0 (a ratio of errors
+    # would divide by it), and a gap in percent never lands on the tolerance itself.
+    high, low = rng.uniform(1.5, 6) * tolerance, rng.choice([-1, 1]) * rng.uniform(0.1, 0.5) * tolerance
     bias = high if kind in ("bias", "both") else abs(low)
     variance = high if kind in ("variance", "both") else low
     train = base + bias

@@ -1,9 +1,7 @@
 """Converts the errors to percent but leaves the tolerance a fraction.
 
 expect: fail
-
-Not named on every draw yet (some fresh tables fail it on a row the generic sentence explains first), so no 'mentions' line: it is always rejected,
-with a true sentence, but not always with its own name (issue 18).
+mentions: percent
 """
 def diagnose_bias_variance(train_error, dev_error, base_error=0.0, tolerance=0.02):
     train, dev, base = 100 * train_error, 100 * dev_error, 100 * base_error

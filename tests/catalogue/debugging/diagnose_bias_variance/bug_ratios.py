@@ -1,9 +1,7 @@
 """Compares ratios of errors with 1 + tolerance.
 
 expect: fail
-
-Not named on every draw yet (a fresh table with a zero training error makes it raise ZeroDivisionError first), so no 'mentions' line: it is always rejected,
-with a true sentence, but not always with its own name (issue 18).
+mentions: ratios
 """
 def diagnose_bias_variance(train_error, dev_error, base_error=0.0, tolerance=0.02):
     high_bias = train_error / base_error > 1 + tolerance if base_error > 0 else train_error > tolerance
