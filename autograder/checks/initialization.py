@@ -25,6 +25,11 @@ STRUCTURE_DIMS = ([2, 10, 5, 1], [3, 2, 1], [5, 1], [4, 7, 6, 3, 2])
 # otherwise pass): always wide enough for power on W1 (over 160k entries) and W2 (over 12k), and
 # with every fan-in far from its fan-out, so that the usual wrong scales stay apart.
 STATISTICS_DIMS_RANGES = ((700, 860), (230, 290), (56, 72), (8, 13))
+# Then small fan-ins (W1 from 5 to 7 inputs, W3 from 3), each beside a wide fan-out: a scale that is
+# right only for wide layers (sqrt(2 / (n[l-1] + 1)), ...) is off by 7 % or more there. The sizes
+# avoid fan-ins of 2 and 4, where 2 / n equals sqrt(2 / n) or sqrt(1 / n), and W1's fan-in never is
+# W3's plus one.
+SMALL_FAN_IN_DIMS_RANGES = ((5, 8), (2500, 3500), (3, 4), (1500, 2500))
 
 
 def random_architecture(rng=None):
@@ -33,10 +38,10 @@ def random_architecture(rng=None):
     return [int(n) for n in rng.integers(1, 10, size=int(rng.integers(2, 6)))]
 
 
-def statistics_architecture(rng=None):
-    """A fresh wide architecture [n0, n1, n2, n3] drawn from STATISTICS_DIMS_RANGES."""
+def statistics_architecture(rng=None, ranges=STATISTICS_DIMS_RANGES):
+    """A fresh architecture [n0, n1, n2, n3] drawn from `ranges` (the wide one by default)."""
     rng = np.random.default_rng() if rng is None else rng
-    return [int(rng.integers(low, high)) for low, high in STATISTICS_DIMS_RANGES]
+    return [int(rng.integers(low, high)) for low, high in ranges]
 
 
 def _check_structure(initialize, also=None):
@@ -74,18 +79,19 @@ def _check_weight_distribution(call, key, W, required_std, rule, mistakes):
 
 
 def _check_random_weights(initialize, required_std, rule):
-    """Run _check_weight_distribution on every W[l] of a wide network.
+    """Run _check_weight_distribution on every W[l] of a wide network, then of one with small fan-ins.
 
     required_std, rule: functions of (layers_dims, l) giving the required std and its formula.
     """
     __tracebackhide__ = True
-    dims = statistics_architecture()
-    call = describe_call(initialize, dims)
-    parameters = call_student(initialize, dims)
-    check_parameters_contract(parameters, dims, call)
-    for l in range(1, len(dims)):
-        _check_weight_distribution(call, f"W{l}", parameters[f"W{l}"], required_std(dims, l),
-                                   rule(dims, l), common_scale_mistakes(dims, l))
+    for ranges in (STATISTICS_DIMS_RANGES, SMALL_FAN_IN_DIMS_RANGES):
+        dims = statistics_architecture(ranges=ranges)
+        call = describe_call(initialize, dims)
+        parameters = call_student(initialize, dims)
+        check_parameters_contract(parameters, dims, call)
+        for l in range(1, len(dims)):
+            _check_weight_distribution(call, f"W{l}", parameters[f"W{l}"], required_std(dims, l),
+                                       rule(dims, l), common_scale_mistakes(dims, l))
 
 
 def grade_initialize_parameters_zeros(initialize_parameters_zeros):

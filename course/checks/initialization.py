@@ -148,6 +148,8 @@ def common_scale_mistakes(layers_dims, l):
         (np.sqrt(2 / (n_prev + n)),
          f"sqrt(2 / (n[{l - 1}] + n[{l}])): Glorot and Bengio's scale (Xavier in frameworks)"),
         (np.sqrt(2) / n_prev, f"sqrt(2) / n[{l - 1}]: the square root of n[{l - 1}] is missing"),
+        (np.sqrt(2 / (n_prev + 1)), f"sqrt(2 / (n[{l - 1}] + 1)): the bias was counted as an input, but the fan-in "
+                                    f"is n[{l - 1}], the number of weights per unit"),
         (10.0, "10: the factor of the large random initialization"),
         (0.01, "0.01: the factor of the classic small random initialization"),
         (1.0, "1: np.random.randn was not scaled at all"),
@@ -234,12 +236,13 @@ def check_initialize_parameters_he(initialize_parameters_he):
     for layers_dims in ([3, 2, 1], [2, 10, 5, 1]):
         call = describe_call(initialize_parameters_he, layers_dims)
         check_parameters_contract(call_student(initialize_parameters_he, layers_dims), layers_dims, call)
-    dims = [400, 300, 200]
-    _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
-                        lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
+    # A wide net, and a small fan-in (3), where an off-by-one in the fan-in changes the scale by 13 %.
+    for dims in ([400, 300, 200], [3, 4000, 5]):
+        _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
+                            lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
-    passed("on [400, 300, 200] the weights of layer l are centred on 0, with a standard deviation close to "
-           "sqrt(2 / n[l-1]) and a normal shape.")
+    passed("on [400, 300, 200] and [3, 4000, 5] the weights of layer l are centred on 0, with a standard "
+           "deviation close to sqrt(2 / n[l-1]) and a normal shape.")
 
 
 def describe_parameters(parameters):
