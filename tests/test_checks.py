@@ -289,3 +289,53 @@ def test_does_the_visible_check_note_a_gradient_check_n_that_hides_gradapprox_wi
         assert "Note: " in printed and "return_gradapprox" in printed and "\u2714" in printed
     check_gradient_check_n(reference.gradient_check_n)
     assert "Note" not in capsys.readouterr().out
+
+
+def test_is_the_small_fan_in_architecture_drawn_afresh_where_no_known_wrong_scale_equals_he():
+    from autograder.checks.initialization import SMALL_FAN_IN_DIMS_RANGES, _relative_tolerance, statistics_architecture
+    from course.checks.initialization import common_scale_mistakes
+
+    drawn = [statistics_architecture(np.random.default_rng(seed), SMALL_FAN_IN_DIMS_RANGES) for seed in range(100)]
+    assert len({tuple(dims) for dims in drawn}) > 50
+    for dims in drawn:
+        assert dims[0] <= 7 and dims[2] <= 7 and dims[1] > 300 * dims[0] and dims[3] > 300 * dims[2]
+        for l in (1, 3):
+            he = np.sqrt(2 / dims[l - 1])
+            wrong = [std for std, text in common_scale_mistakes(dims, l) if not text.endswith("the He scale")]
+            # Twice the tolerance apart: no draw can be both close enough to He and to the mistake.
+            tolerance = _relative_tolerance(dims[l] * dims[l - 1])
+            assert min(abs(std / he - 1) for std in wrong) > 2 * tolerance, (dims, l)
+
+
+def _right_only_on_small_batches(right, wrong, examples):
+    """A function that answers like `right` while `examples(*args)` <= 40, like `wrong` above."""
+    def answer(*args):
+        return right(*args) if examples(*args) <= 40 else wrong(*args)
+    return answer
+
+
+def test_do_the_l2_and_dropout_hidden_tests_try_the_notebooks_own_training_set_size():
+    # The notebooks train on 211 examples; an answer right only on small problems must not pass.
+    from autograder.checks.dropout import grade_backward_propagation_with_dropout
+    from autograder.checks.regularization import (grade_backward_propagation_with_regularization,
+                                                  grade_compute_cost_with_regularization)
+    from autograder.solutions import dropout, regularization
+    from course.network import compute_cost
+
+    def m_of(X_or_A3, *_):
+        return X_or_A3.shape[1]
+
+    cases = [
+        (grade_compute_cost_with_regularization, _right_only_on_small_batches(
+            regularization.compute_cost_with_regularization, lambda A3, Y, parameters, lambd: compute_cost(A3, Y), m_of)),
+        (grade_backward_propagation_with_regularization, _right_only_on_small_batches(
+            regularization.backward_propagation_with_regularization,
+            lambda X, Y, cache, lambd: regularization.backward_propagation_with_regularization(X, Y, cache, 0.0), m_of)),
+        (grade_backward_propagation_with_dropout, _right_only_on_small_batches(
+            dropout.backward_propagation_with_dropout,
+            lambda X, Y, cache, keep_prob: dropout.backward_propagation_with_dropout(X, Y, cache, 1.0), m_of)),
+    ]
+    for grade, answer in cases:
+        with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
+            grade(answer)
+        assert "m = 211" in failure.value.sentence, failure.value.sentence

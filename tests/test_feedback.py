@@ -85,3 +85,13 @@ def test_is_the_attack_notebook_active_in_nbgraders_own_feedback_template(course
     monkeypatch.setattr(feedback, "configure_feedback", lambda config: config)
     page = feedback_page(course_root, attack_notebook())
     assert active_markup(page)
+
+
+def test_does_mathjax_load_with_its_safe_extension_so_a_latex_link_cannot_run_script(course_root):
+    # \href is TeX's link: MathJax turns it into <a href> after the page is cleaned, so only its Safe
+    # extension (which allows http, https, mailto and a few others, never javascript:) stops it.
+    page = feedback_page(course_root, new_notebook(cells=[new_markdown_cell(r"$\href{javascript:window.ran=6}{x}$")]))
+    mathjax = re.findall(r"""<script[^>]*\ssrc=["']([^"']*mathjax[^"']*)""", page, re.I)
+    assert mathjax, "the feedback page no longer loads MathJax where this test looks for it"
+    for url in mathjax:
+        assert "Safe" in url.partition("config=")[2].split(","), url

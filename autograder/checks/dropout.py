@@ -35,8 +35,9 @@ from course.network import cross_entropy_from_logits, relu, sigmoid
 FORWARD_PROBLEMS = ((2, 20, 3, 1250, (0.8, 0.35)), (5, 24, 16, 1000, (0.6,)))
 FORWARD_CALLS = 4
 # (n_x, n1, n2, m) of the backward tests; the first has n1 = n2, so that swapped masks give wrong
-# values rather than a broadcasting error, and m = n_x elsewhere would hide a mix-up of axes.
-BACKWARD_PROBLEMS = ((3, 4, 4, 7), (2, 20, 3, 9), (5, 6, 3, 31), (4, 3, 7, 4))
+# values rather than a broadcasting error, and m = n_x elsewhere would hide a mix-up of axes; the
+# last is the notebook's network on its own training set size.
+BACKWARD_PROBLEMS = ((3, 4, 4, 7), (2, 20, 3, 9), (5, 6, 3, 31), (4, 3, 7, 4), (2, 20, 3, 211))
 KEEP_PROBS = (0.8, 0.5, 0.3)
 GRADCHECK_PROBLEMS = 2
 GRADCHECK_KEEP_PROB = 0.7

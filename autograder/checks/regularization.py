@@ -22,9 +22,10 @@ from course.checks.regularization import (GRADIENT_KEYS, KNOWN_COST_MISTAKES, KN
                                           gradients_as_arrays, make_problem)
 from course.network import cross_entropy_from_logits, forward_propagation
 
-# (n_x, n1, n2, m): the notebook's shape, a single example, n_x = m (so that a mix-up of the two
-# axes shows elsewhere), more examples than units, one unit in a hidden layer.
-PROBLEM_SIZES = ((2, 20, 3, 7), (5, 4, 6, 1), (3, 2, 2, 13), (4, 7, 1, 4), (6, 3, 5, 31))
+# (n_x, n1, n2, m): the notebook's layer sizes, a single example, n_x = m (so that a mix-up of the two
+# axes shows elsewhere), more examples than units, one unit in a hidden layer, and the notebook's
+# own training set size (an answer must not depend on m being small).
+PROBLEM_SIZES = ((2, 20, 3, 7), (5, 4, 6, 1), (3, 2, 2, 13), (4, 7, 1, 4), (6, 3, 5, 31), (2, 20, 3, 211))
 LAMBDAS = (0.0, 0.7, 2.3)
 # How many of the problems (the first ones) also go through the gradient check, and its lambd.
 GRADCHECK_PROBLEMS = 2
