@@ -416,8 +416,8 @@ def explain_health(got, right, mistakes):
 def health_summary(right):
     """What the visible check prints when the report is right."""
     L = len(right["ratio"])
-    return (f"the ratios, the zero, nan and inf gradients and the saturated fractions of all {L} layers are right "
-            f"({int(np.sum(right['zero']))} zero, {int(np.sum(right['nan_or_inf']))} with nan or inf).")
+    return (f"the report is right in all {L} layers ({int(np.sum(right['zero']))} zero, "
+            f"{int(np.sum(right['nan_or_inf']))} not finite).")
 
 
 def check_gradient_health(gradient_health):
