@@ -260,7 +260,8 @@ def stored_values():
 # a layer whose db alone is 0, and dead units (rows of 0) in a dW. A draw on which some known mistake
 # would give the right report is drawn again, so every mistake fails on every draw.
 
-from course.checks.debugging import (ACTIVATIONS, FRACTION_ATOL, HEALTH_FIELDS, KNOWN_HEALTH_MISTAKES,  # noqa: E402
+from course.checks.debugging import (ACTIVATIONS, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS,  # noqa: E402
+                                     KNOWN_HEALTH_MISTAKES,
                                      RATIO_RTOL, call_health, explain_health, same_field, same_report)
 
 HEALTH_THRESHOLDS = (2.0, 2.5, 3.0, 5.0, 6.0)
@@ -279,29 +280,38 @@ def network_problem(parameters, grads, cache, activations, threshold):
 
 
 def random_health_problem(rng):
-    """A fresh problem (dict of gradient_health's arguments) on which every known mistake changes the report."""
+    """A fresh problem (dict of gradient_health's arguments) on which every known mistake changes the report, and
+    no two known mistakes of one field give the same values (so each is named by its own sentence)."""
+    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
     while True:
         problem = _random_health_problem(rng)
         right = right_health(problem)
         mistakes = health_mistakes(problem)
-        if all(not _coincides(name, mistakes[name], right) for name in mistakes):
+        if any(_coincides(name, mistakes[name], right) for name in mistakes):
+            continue
+        finite = ~right["nan_or_inf"]
+        names = [name for name in mistakes if name != "reversed"]
+        if not any(fields[a] == fields[b] and _close(fields[a], mistakes[a], mistakes[b], finite)
+                   for i, a in enumerate(names) for b in names[i + 1:]):
             return problem
+
+
+def _close(field, got, want, finite):
+    """Whether two values of one field agree within 100 times the checks' tolerances."""
+    if field == "ratio":
+        return bool(np.all(np.isclose(got[finite], want[finite], rtol=100 * RATIO_RTOL, atol=0, equal_nan=True)))
+    if field == "saturated":
+        return bool(np.array_equal(np.isnan(got), np.isnan(want))
+                    and np.all(np.abs(np.nan_to_num(got) - np.nan_to_num(want)) <= 100 * FRACTION_ATOL))
+    return same_field(field, got, want, finite)
 
 
 def _coincides(name, values, right):
     """Whether a mistake's values are as good as right (within 100 times the checks' tolerances)."""
-    finite = ~right["nan_or_inf"]
     if name == "reversed":
         return same_report(values, right)
     field = dict((n, f) for n, f, _ in KNOWN_HEALTH_MISTAKES)[name]
-    if field == "ratio":
-        got, want = values[finite], right["ratio"][finite]
-        return bool(np.all(np.isclose(got, want, rtol=100 * RATIO_RTOL, atol=0)))
-    if field == "saturated":
-        return bool(np.array_equal(np.isnan(values), np.isnan(right["saturated"]))
-                    and np.all(np.abs(np.nan_to_num(values) - np.nan_to_num(right["saturated"]))
-                               <= 100 * FRACTION_ATOL))
-    return same_field(field, values, right[field], finite)
+    return _close(field, values, right[field], ~right["nan_or_inf"])
 
 
 def _random_health_problem(rng):
@@ -440,7 +450,7 @@ def grade_gradient_health(gradient_health):
     print("\u2714 hidden tests passed")
 
 
-def fixed_health_problem():
+def fixed_health_problem(planted=True):
     """The visible check's network, without random numbers: 5 layers (tanh, relu, tanh, relu, sigmoid),
     threshold 3; a nan in dW1, an inf in db2 only, two dead units in layer 3, layer 4 exploding (its gradient
     50 times its weights), a -inf in dW5 and db5 all 0."""
@@ -465,44 +475,54 @@ def fixed_health_problem():
         W = parameters[f"W{l}"]
         grads[f"dW{l}"] = _wave(W.shape, 2.3 + l, ratios[l - 1] * np.linalg.norm(W) / np.sqrt(W.size))
         grads[f"db{l}"] = _wave((sizes[l], 1), 0.4 + l, ratios[l - 1])
-    grads["dW1"][1, 2] = np.nan                    # layer 1: nan in dW
-    grads["db2"][3, 0] = np.inf                    # layer 2: inf in db only
     grads["dW3"][[0, 2]] = 0.0                     # layer 3: two dead units
     grads["db3"][[0, 2]] = 0.0
-    grads["dW5"][0, 1] = -np.inf                   # layer 5: -inf in dW, and db all 0
-    grads["db5"][:] = 0.0
+    grads["db5"][:] = 0.0                          # layer 5: db all 0
+    if planted:                                    # nan in dW1, inf in db2 only, -inf in dW5
+        for key, row, column, value in HEALTH_PLANTS:
+            grads[key][row, column] = value
     return network_problem(parameters, grads, cache, activations, threshold)
 
 
 def health_values():
-    """The "gradient_health" entry of the debugging group:
+    """The "gradient_health" entry of the debugging group (no inf anywhere: the visible check puts the nan and
+    inf of HEALTH_PLANTS into the gradients, and the ratios of layers whose gradients are not finite, which are
+    not compared, are stored as nan):
 
     example/L: L = 5, example/activations: (L,) int64 indices into ACTIVATIONS, example/threshold: 3.0,
-    example/parameters/W1, b1, ..., example/grads/dW1, db1, ..., example/cache/Z1, A1, ...: the fixed network
-    right/ratio, saturated: (L,) float64 (nan for a relu layer's None), right/zero, nan_or_inf: (L,) int64 0/1
+    example/parameters/W1, b1, ..., example/grads/dW1, db1, ... (before HEALTH_PLANTS), example/cache/Z1, A1, ...
+    right/ratio, saturated: (L,) float64 (saturated nan for a relu layer's None), right/zero, nan_or_inf: (L,)
+    int64 0/1
     mistakes/<name>: (L,) the values of the field each known mistake changes; mistakes/reversed/<field>: (L,)
     """
     problem = fixed_health_problem()
+    right = right_health(problem)
+    finite = ~right["nan_or_inf"]
     L = len(problem["activations"])
+    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+
+    def stored_field(field, values):
+        if field == "ratio":
+            return np.where(finite, np.asarray(values, dtype=np.float64), np.nan)
+        return np.asarray(values, dtype=np.int64 if field in ("zero", "nan_or_inf") else np.float64)
 
     def stored(values):
-        return {field: np.asarray(values[field], dtype=np.int64 if field in ("zero", "nan_or_inf") else np.float64)
-                for field in HEALTH_FIELDS}
+        return {field: stored_field(field, values[field]) for field in HEALTH_FIELDS}
 
-    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
-    mistakes = {name: stored(values) if name == "reversed" else
-                np.asarray(values, dtype=np.int64 if fields[name] in ("zero", "nan_or_inf") else np.float64)
+    mistakes = {name: stored(values) if name == "reversed" else stored_field(fields[name], values)
                 for name, values in health_mistakes(problem).items()}
-    return {
+    unplanted = fixed_health_problem(planted=False)
+    values = {
         "example": {"L": np.int64(L),
                     "activations": np.array([ACTIVATIONS.index(a) for a in problem["activations"]], dtype=np.int64),
                     "threshold": np.float64(problem["threshold"]),
-                    "parameters": problem["parameters"],
-                    "grads": {key: value for key, value in problem["grads"].items() if key[:2] in ("dW", "db")},
-                    "cache": problem["cache"]},
-        "right": stored(right_health(problem)),
+                    "parameters": unplanted["parameters"],
+                    "grads": {key: value for key, value in unplanted["grads"].items() if key[:2] in ("dW", "db")},
+                    "cache": unplanted["cache"]},
+        "right": stored(right),
         "mistakes": mistakes,
     }
+    return values
 
 
 _stored_values_before_gradient_health = stored_values
