@@ -45,13 +45,13 @@ def diagnosis_oracle(rng):
 
 
 def health_oracle(rng):
-    """(pool, solves) for gradient_health: the arguments of a fresh network, and the weights and weight gradient
-    of one of its layers with finite gradients; a result holding that layer's ratio ||dW|| / ||W||, or the ratios
-    of all the layers, solves it."""
+    """(pool, solves) for gradient_health: the arguments of a fresh network (the weights and gradients of one
+    layer would multiply the arrangements tried by 20); a result holding the ratio ||dW|| / ||W|| of a layer with
+    finite nonzero gradients, or the ratios of all the layers, solves it."""
     problem = random_health_problem(rng)
     right = right_health(problem)
     l = 1 + int(rng.choice(np.flatnonzero(~right["nan_or_inf"] & (right["ratio"] > 0))))
-    pool = {**problem, "W": problem["parameters"][f"W{l}"], "dW": problem["grads"][f"dW{l}"]}
+    pool = dict(problem)
 
     def solves(result):
         return oracle.holds(result, right["ratio"][l - 1]) or any(
