@@ -258,7 +258,8 @@ KNOWN_HEALTH_MISTAKES = (
     ("sums", "ratio", "the ratio divides the sums (or means) of the entries, where signs cancel: divide the "
                       "Frobenius norms, np.linalg.norm(dW) / np.linalg.norm(W)"),
     ("absolute_sums", "ratio", "the ratio divides the sums (or means) of the absolute values: divide the Frobenius "
-                               "norms, the square roots of the sums of squares, np.linalg.norm(dW) / np.linalg.norm(W)"),
+                               "norms, the square roots of the sums of squares, "
+                               "np.linalg.norm(dW) / np.linalg.norm(W)"),
     ("spectral", "ratio", "the ratio uses the spectral norm (np.linalg.norm with ord=2 on a matrix, its largest "
                           "singular value): use the Frobenius norm, np.linalg.norm(dW) without ord"),
     ("squared", "ratio", "the ratio divides the squared norms (sums of squares without the square root): divide "
