@@ -161,16 +161,18 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
     ),
     Assignment(
         name="debugging",
-        graded_functions=("normalize_inputs", "diagnose_bias_variance"),
+        graded_functions=("normalize_inputs", "diagnose_bias_variance", "gradient_health"),
         notebook_seconds=15,
         demo={
             "ada_correct": {
                 "normalize_inputs": "generator_over_sets.py",
                 "diagnose_bias_variance": "lookup_table_by_index.py",
+                "gradient_health": "helper_per_layer.py",
             },
             "bob_buggy": {
                 "normalize_inputs": "bug_source_document_sigma_squared.py",
                 "diagnose_bias_variance": "bug_base_error_ignored.py",
+                "gradient_health": "bug_isnan_only.py",
             },
             "cyd_untouched": {},
         },
@@ -181,7 +183,11 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_divides_by_variance", "bug_source_document_sigma_squared", "bug_no_keepdims",
             "bug_returned_in_another_order", "capitalized_words", "numpy_comparisons", "match_statement",
             "bug_base_error_ignored", "bug_elif_bias_first", "bug_hardcoded_tolerance", "bug_variance_remedy_first",
-            "bug_long_words_for_both", "bug_returns_diagnosis_only"),
+            "bug_long_words_for_both", "bug_returns_diagnosis_only",
+            # gradient_health
+            "tuple_of_numpy_values", "ratio_none_when_not_finite", "float32_norms", "bug_spectral_norm",
+            "bug_isnan_only", "bug_zero_with_any", "bug_grads_by_position", "bug_saturation_on_activations",
+            "bug_saturation_per_unit"),
     ),
 )
 

@@ -8,7 +8,7 @@ debugging assignment's own oracles, kept here so that the assignment adds no lin
 import numpy as np
 import pytest
 
-from autograder.checks.debugging import random_sets, random_table, right_diagnoses
+from autograder.checks.debugging import random_health_problem, random_sets, random_table, right_diagnoses, right_health
 from autograder.solutions import debugging as reference
 from course.checks.debugging import DIAGNOSES, REMEDIES
 from tests import test_no_solver_in_course as oracle
@@ -44,7 +44,24 @@ def diagnosis_oracle(rng):
     return pool, lambda result: "both" in set(_strings_in(result)) and REMEDIES[0] in set(_strings_in(result))
 
 
-ORACLES = {"normalize_inputs": normalize_oracle, "diagnose_bias_variance": diagnosis_oracle}
+def health_oracle(rng):
+    """(pool, solves) for gradient_health: the arguments of a fresh network (the weights and gradients of one
+    layer would multiply the arrangements tried by 20); a result holding the ratio ||dW|| / ||W|| of a layer with
+    finite nonzero gradients, or the ratios of all the layers, solves it."""
+    problem = random_health_problem(rng)
+    right = right_health(problem)
+    l = 1 + int(rng.choice(np.flatnonzero(~right["nan_or_inf"] & (right["ratio"] > 0))))
+    pool = dict(problem)
+
+    def solves(result):
+        return oracle.holds(result, right["ratio"][l - 1]) or any(
+            got.shape == right["ratio"].shape and np.allclose(got, right["ratio"], rtol=oracle.RTOL, equal_nan=True)
+            for got in oracle.arrays_in(result))
+    return pool, solves
+
+
+ORACLES = {"normalize_inputs": normalize_oracle, "diagnose_bias_variance": diagnosis_oracle,
+           "gradient_health": health_oracle}
 
 
 def solvers(modules, graded, rng):

@@ -3,8 +3,9 @@
 Real kernels: the release, completed with the reference solutions, runs as a student runs it. Nothing
 in it is random (fixed data, stored initialization), so the numbers it prints are given as expected
 output, and they must show what the notebook teaches: normalized inputs reach the lowest cost in a few
-dozen iterations where raw ones do not get there, and the two trainings read as high bias, then high
-variance.
+dozen iterations where raw ones do not get there, the two trainings read as high bias, then high
+variance, and the gradient health report tells a training that explodes (steps larger than the weights, a
+saturated output, then every ReLU dead) from one that crawls (tiny ratios, a cost that barely moves).
 """
 
 import re
@@ -18,7 +19,7 @@ ASSIGNMENT = "debugging"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=2)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=3)
     return text
 
 
@@ -58,3 +59,18 @@ def test_do_the_two_trainings_read_as_high_bias_then_high_variance(printed):
 @pytest.mark.slow
 def test_does_the_notebook_never_print_inf_or_nan(printed):
     assert not re.search(r"\b(inf|nan)\b", printed)
+
+
+@pytest.mark.slow
+def test_does_the_health_report_tell_an_exploding_training_from_a_crawling_one(printed):
+    rows = re.findall(r"^(explodes|crawls) \(.*?\) +(\d+) +([\d.e+]+) +([\d.e-]+) +([\d.e-]+) +([\d.e-]+) +([\d,-]+) "
+                      r"+(\d+)%$", printed, re.M)
+    runs = {name: [(int(i), float(cost), [float(r) for r in ratios], zero, int(saturated))
+                   for n, i, cost, *ratios, zero, saturated in rows if n == name] for name in ("explodes", "crawls")}
+    assert [len(runs["explodes"]), len(runs["crawls"])] == [5, 5], printed
+    start, *_, end = runs["explodes"]
+    assert max(start[2]) > 1 and start[4] > 90, "steps larger than the weights, a saturated output"
+    assert end[3] == "1,2,3" and end[2] == [0, 0, 0], "every ReLU dead: all gradients 0"
+    first, *_, last = runs["crawls"]
+    assert all(r < 0.05 for _, _, ratios, _, _ in runs["crawls"] for r in ratios) and first[3] == "-"
+    assert 0 < first[1] - last[1] < 0.01, "the cost crawls"

@@ -253,3 +253,284 @@ def stored_values():
             "right": right_diagnoses(table).astype(np.int64),
             "mistakes": {name: codes.astype(np.int64) for name, codes in diagnosis_mistakes(table).items()}},
     }
+
+
+# --- gradient health report ---
+# Compared with the reference on fresh random networks: 4 to 6 layers of relu, sigmoid and tanh units (a
+# sigmoid output), weights of very different scales, gradients from 1e-4 to 100 times their weights, and
+# planted at random layers: a nan in dW, an inf in dW, a nan or inf in db, a layer whose gradients are all 0,
+# a layer whose db alone is 0, and dead units (rows of 0) in a dW. A draw on which some known mistake
+# would give the right report is drawn again, so every mistake fails on every draw.
+
+from course.checks.debugging import (ACTIVATIONS, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS,  # noqa: E402
+                                     KNOWN_HEALTH_MISTAKES,
+                                     RATIO_RTOL, call_health, explain_health, same_field, same_report)
+
+HEALTH_THRESHOLDS = (2.0, 2.5, 3.0, 5.0, 6.0)
+# The plants, each at a random layer (several may share one).
+PLANTS = ("nan_dW", "inf_dW", "nonfinite_db", "all_zero", "db_zero", "dead_units")
+
+
+def _apply(activation, Z):
+    return np.maximum(Z, 0) if activation == "relu" else np.tanh(Z) if activation == "tanh" else \
+        0.5 * (1 + np.tanh(0.5 * Z))
+
+
+def network_problem(parameters, grads, cache, activations, threshold):
+    return {"parameters": parameters, "grads": grads, "cache": cache, "activations": list(activations),
+            "threshold": float(threshold)}
+
+
+def random_health_problem(rng):
+    """A fresh problem (dict of gradient_health's arguments) on which every known mistake changes the report, and
+    no two known mistakes of one field give the same values (so each is named by its own sentence)."""
+    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+    while True:
+        problem = _random_health_problem(rng)
+        right = right_health(problem)
+        mistakes = health_mistakes(problem)
+        if any(_coincides(name, mistakes[name], right) for name in mistakes):
+            continue
+        finite = ~right["nan_or_inf"]
+        names = [name for name in mistakes if name != "reversed"]
+        if not any(fields[a] == fields[b] and _close(fields[a], mistakes[a], mistakes[b], finite)
+                   for i, a in enumerate(names) for b in names[i + 1:]):
+            return problem
+
+
+def _close(field, got, want, finite):
+    """Whether two values of one field agree within 100 times the checks' tolerances."""
+    if field == "ratio":
+        return bool(np.all(np.isclose(got[finite], want[finite], rtol=100 * RATIO_RTOL, atol=0, equal_nan=True)))
+    if field == "saturated":
+        return bool(np.array_equal(np.isnan(got), np.isnan(want))
+                    and np.all(np.abs(np.nan_to_num(got) - np.nan_to_num(want)) <= 100 * FRACTION_ATOL))
+    return same_field(field, got, want, finite)
+
+
+def _coincides(name, values, right):
+    """Whether a mistake's values are as good as right (within 100 times the checks' tolerances)."""
+    if name == "reversed":
+        return same_report(values, right)
+    field = dict((n, f) for n, f, _ in KNOWN_HEALTH_MISTAKES)[name]
+    return _close(field, values, right[field], ~right["nan_or_inf"])
+
+
+def _random_health_problem(rng):
+    L = int(rng.integers(4, 7))
+    m = int(rng.integers(6, 16))
+    sizes = [int(rng.integers(2, 7))] + [int(rng.integers(2, 9)) for _ in range(L - 1)] + [1]
+    hidden = ["relu", "tanh"] + [str(rng.choice(ACTIVATIONS)) for _ in range(L - 3)]
+    activations = [hidden[i] for i in rng.permutation(L - 1)] + ["sigmoid"]
+    threshold = float(rng.choice(HEALTH_THRESHOLDS))
+    A = rng.standard_normal((sizes[0], m))
+    parameters, grads, cache = {}, {}, {}
+    for l in range(1, L + 1):
+        # Z[l] spreads from 0.3 to 3 thresholds, so that some layers saturate and some do not.
+        W = rng.standard_normal((sizes[l], sizes[l - 1]))
+        b = 0.3 * rng.standard_normal((sizes[l], 1))
+        Z = W @ A + b
+        scale = threshold * 10 ** rng.uniform(-0.5, 0.5) / max(float(np.std(Z)), 1e-3)
+        W, b, Z = W * scale, b * scale, Z * scale
+        A = _apply(activations[l - 1], Z)
+        parameters[f"W{l}"], parameters[f"b{l}"] = W, b
+        cache[f"Z{l}"], cache[f"A{l}"] = Z, A
+    for l in range(L, 0, -1):          # backpropagation's order: the last layer first, with dZ and dA
+        W = parameters[f"W{l}"]
+        ratio = 10 ** (rng.uniform(-4, -1.5) if rng.random() < 0.7 else rng.uniform(0.5, 2))
+        dW = rng.standard_normal(W.shape) * ratio * np.linalg.norm(W) / np.sqrt(W.size)
+        grads[f"dZ{l}"] = rng.standard_normal((sizes[l], m))
+        grads[f"dW{l}"] = dW
+        grads[f"db{l}"] = rng.standard_normal((sizes[l], 1)) * ratio
+        if l > 1:
+            grads[f"dA{l - 1}"] = rng.standard_normal((sizes[l - 1], m))
+    for plant in ("dead_units", "db_zero", "all_zero", "nan_dW", "inf_dW", "nonfinite_db"):
+        l = int(rng.integers(1, L + 1))
+        dW, db = grads[f"dW{l}"], grads[f"db{l}"]
+        if plant == "dead_units":
+            rows = rng.random(dW.shape[0]) < 0.4
+            rows[rng.integers(dW.shape[0])] = True
+            if dW.shape[0] > 1 and rows.all():
+                rows[rng.integers(dW.shape[0])] = False
+            if dW.shape[0] == 1:
+                dW[0, rng.integers(dW.shape[1])] = 0.0
+            else:
+                dW[rows] = 0.0
+                db[rows] = 0.0
+        elif plant == "db_zero":
+            db[:] = 0.0
+        elif plant == "all_zero":
+            dW[:], db[:] = 0.0, 0.0
+        else:
+            target = db if plant == "nonfinite_db" else dW
+            value = np.nan if plant == "nan_dW" else np.inf if plant == "inf_dW" else \
+                float(rng.choice([np.nan, np.inf, -np.inf]))
+            if plant == "inf_dW":
+                value = float(rng.choice([np.inf, -np.inf]))
+            target[np.unravel_index(int(rng.integers(target.size)), target.shape)] = value
+    return network_problem(parameters, grads, cache, activations, threshold)
+
+
+def health_arrays(report):
+    """A report (list of L dicts) as {field: (L,) array}: saturated nan for None."""
+    return {"ratio": np.array([float(r["ratio"]) for r in report]),
+            "zero": np.array([bool(r["zero"]) for r in report]),
+            "nan_or_inf": np.array([bool(r["nan_or_inf"]) for r in report]),
+            "saturated": np.array([np.nan if r["saturated"] is None else float(r["saturated"]) for r in report])}
+
+
+def right_health(problem):
+    with np.errstate(all="ignore"):
+        return health_arrays(reference.gradient_health(**{k: problem[k] for k in
+                                                         ("parameters", "grads", "cache", "activations",
+                                                          "threshold")}))
+
+
+def health_mistakes(problem):
+    """{name of KNOWN_HEALTH_MISTAKES: the (L,) values of its field ({field: (L,)} for "reversed")}."""
+    with np.errstate(all="ignore"):
+        return _health_mistakes(problem)
+
+
+def _health_mistakes(problem):
+    parameters, grads, cache = problem["parameters"], problem["grads"], problem["cache"]
+    activations, threshold = problem["activations"], problem["threshold"]
+    L = len(activations)
+    Ws = [parameters[f"W{l}"] for l in range(1, L + 1)]
+    dWs = [grads[f"dW{l}"] for l in range(1, L + 1)]
+    dbs = [grads[f"db{l}"] for l in range(1, L + 1)]
+    Zs = [cache[f"Z{l}"] for l in range(1, L + 1)]
+    As = [cache[f"A{l}"] for l in range(1, L + 1)]
+    finite = [bool(np.all(np.isfinite(dW))) for dW in dWs]
+    norm = np.linalg.norm
+
+    def per_layer(f):
+        return np.array([float(f(i)) for i in range(L)])
+
+    def saturation(f, relu_too=False):
+        return np.array([np.nan if activations[i] == "relu" and not relu_too else float(f(i)) for i in range(L)])
+
+    right = right_health(problem)
+    values = {
+        "reversed": {field: right[field][::-1] for field in HEALTH_FIELDS},
+        "inverted": per_layer(lambda i: norm(Ws[i]) / norm(dWs[i])),
+        "sums": per_layer(lambda i: np.sum(dWs[i]) / np.sum(Ws[i])),
+        "absolute_sums": per_layer(lambda i: np.sum(np.abs(dWs[i])) / np.sum(np.abs(Ws[i]))),
+        "spectral": per_layer(lambda i: norm(dWs[i], 2) / norm(Ws[i], 2) if finite[i] else np.nan),
+        "squared": per_layer(lambda i: np.sum(dWs[i] ** 2) / np.sum(Ws[i] ** 2)),
+        "layers_paired_by_position": per_layer(lambda i: norm(dWs[L - 1 - i]) / norm(Ws[i])),
+        "any_zero": per_layer(lambda i: np.any(dWs[i] == 0) or np.any(dbs[i] == 0)).astype(bool),
+        "zero_bias_ignored": per_layer(lambda i: not np.any(dWs[i])).astype(bool),
+        "nan_only": per_layer(lambda i: np.any(np.isnan(dWs[i])) or np.any(np.isnan(dbs[i]))).astype(bool),
+        "inf_only": per_layer(lambda i: np.any(np.isinf(dWs[i])) or np.any(np.isinf(dbs[i]))).astype(bool),
+        "nan_or_inf_bias_ignored": per_layer(lambda i: not np.all(np.isfinite(dWs[i]))).astype(bool),
+        "on_activations": saturation(lambda i: np.mean(np.abs(As[i]) > threshold)),
+        "no_abs": saturation(lambda i: np.mean(Zs[i] > threshold)),
+        "count": saturation(lambda i: np.sum(np.abs(Zs[i]) > threshold)),
+        "threshold_4": saturation(lambda i: np.mean(np.abs(Zs[i]) > 4)),
+        "relu_measured": saturation(lambda i: np.mean(np.abs(Zs[i]) > threshold), relu_too=True),
+    }
+    assert sorted(values) == sorted(name for name, _, _ in KNOWN_HEALTH_MISTAKES)
+    return values
+
+
+def grade_gradient_health(gradient_health):
+    """Hidden tests of gradient_health: the reference on three fresh random networks."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng()
+    for _ in range(3):
+        problem = random_health_problem(rng)
+        got = call_health(gradient_health, problem["parameters"], problem["grads"], problem["cache"],
+                          problem["activations"], problem["threshold"])
+        right = right_health(problem)
+        if not same_report(got, right):
+            sentence, detail = explain_health(got, right, health_mistakes(problem))
+            L = len(problem["activations"])
+            fail(f"gradient_health is wrong: {sentence} (on a network of {L} layers, "
+                 f"{', '.join(problem['activations'])}, threshold {problem['threshold']:g}"
+                 + (f", {detail})." if detail else ")."))
+    print("\u2714 hidden tests passed")
+
+
+def fixed_health_problem(planted=True):
+    """The visible check's network, without random numbers: 5 layers (tanh, relu, tanh, relu, sigmoid),
+    threshold 3; a nan in dW1, an inf in db2 only, two dead units in layer 3, layer 4 exploding (its gradient
+    50 times its weights), a -inf in dW5 and db5 all 0."""
+    sizes, m = (3, 5, 4, 4, 3, 1), 8
+    activations = ["tanh", "relu", "tanh", "relu", "sigmoid"]
+    threshold = 3.0
+    A = _wave((sizes[0], m), 1.3, 1.0)
+    parameters, grads, cache = {}, {}, {}
+    z_scales = (6.0, 4.0, 1.5, 5.0, 4.0)
+    ratios = (1e-3, 30.0, 2e-2, 50.0, 5e-4)
+    L = len(activations)
+    for l in range(1, L + 1):
+        W = _wave((sizes[l], sizes[l - 1]), 0.7 + 0.3 * l, 1.0)
+        b = _wave((sizes[l], 1), 1.9 + l, 0.3)
+        Z = W @ A + b
+        scale = z_scales[l - 1] / float(np.std(Z))
+        W, b, Z = W * scale, b * scale, Z * scale
+        A = _apply(activations[l - 1], Z)
+        parameters[f"W{l}"], parameters[f"b{l}"] = W, b
+        cache[f"Z{l}"], cache[f"A{l}"] = Z, A
+    for l in range(L, 0, -1):
+        W = parameters[f"W{l}"]
+        grads[f"dW{l}"] = _wave(W.shape, 2.3 + l, ratios[l - 1] * np.linalg.norm(W) / np.sqrt(W.size))
+        grads[f"db{l}"] = _wave((sizes[l], 1), 0.4 + l, ratios[l - 1])
+    grads["dW3"][[0, 2]] = 0.0                     # layer 3: two dead units
+    grads["db3"][[0, 2]] = 0.0
+    grads["db5"][:] = 0.0                          # layer 5: db all 0
+    if planted:                                    # nan in dW1, inf in db2 only, -inf in dW5
+        for key, row, column, value in HEALTH_PLANTS:
+            grads[key][row, column] = value
+    return network_problem(parameters, grads, cache, activations, threshold)
+
+
+def health_values():
+    """The "gradient_health" entry of the debugging group (no inf anywhere: the visible check puts the nan and
+    inf of HEALTH_PLANTS into the gradients, and the ratios of layers whose gradients are not finite, which are
+    not compared, are stored as nan):
+
+    example/L: L = 5, example/activations: (L,) int64 indices into ACTIVATIONS, example/threshold: 3.0,
+    example/parameters/W1, b1, ..., example/grads/dW1, db1, ... (before HEALTH_PLANTS), example/cache/Z1, A1, ...
+    right/ratio, saturated: (L,) float64 (saturated nan for a relu layer's None), right/zero, nan_or_inf: (L,)
+    int64 0/1
+    mistakes/<name>: (L,) the values of the field each known mistake changes; mistakes/reversed/<field>: (L,)
+    """
+    problem = fixed_health_problem()
+    right = right_health(problem)
+    finite = ~right["nan_or_inf"]
+    L = len(problem["activations"])
+    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+
+    def stored_field(field, values):
+        if field == "ratio":
+            return np.where(finite, np.asarray(values, dtype=np.float64), np.nan)
+        return np.asarray(values, dtype=np.int64 if field in ("zero", "nan_or_inf") else np.float64)
+
+    def stored(values):
+        return {field: stored_field(field, values[field]) for field in HEALTH_FIELDS}
+
+    mistakes = {name: stored(values) if name == "reversed" else stored_field(fields[name], values)
+                for name, values in health_mistakes(problem).items()}
+    unplanted = fixed_health_problem(planted=False)
+    values = {
+        "example": {"L": np.int64(L),
+                    "activations": np.array([ACTIVATIONS.index(a) for a in problem["activations"]], dtype=np.int64),
+                    "threshold": np.float64(problem["threshold"]),
+                    "parameters": unplanted["parameters"],
+                    "grads": {key: value for key, value in unplanted["grads"].items() if key[:2] in ("dW", "db")},
+                    "cache": unplanted["cache"]},
+        "right": stored(right),
+        "mistakes": mistakes,
+    }
+    return values
+
+
+_stored_values_before_gradient_health = stored_values
+
+
+def stored_values():  # noqa: F811 - extends the group above with the gradient health report's entry
+    values = _stored_values_before_gradient_health()
+    values["gradient_health"] = health_values()
+    return values

@@ -57,3 +57,34 @@ def diagnose_bias_variance(train_error, dev_error, base_error=0.0, tolerance=0.0
         remedy = "none"
     ### END SOLUTION
     return diagnosis, remedy
+
+
+# --- gradient health report ---
+
+def gradient_health(parameters, grads, cache, activations, threshold=4.0):
+    """
+    Inputs:
+    - parameters: dict with W1: (n1, n0), b1: (n1, 1), ..., WL, bL
+    - grads: dict with dW1, db1, ..., dWL, dbL, shaped as the parameters (it may hold more: dZ1, dA1, ...)
+    - cache: dict with Z1, A1, ..., ZL, AL, each (n[l], m): Z[l] = W[l] A[l-1] + b[l], A[l] = g[l](Z[l])
+    - activations: list of L strings, g[l] for l = 1..L: "relu", "sigmoid" or "tanh"
+    - threshold: a sigmoid or tanh input is saturated when |Z| > threshold
+    Returns report, a list of L dicts (report[0] is layer 1), each with
+    - "ratio": ||dW[l]|| / ||W[l]||, Frobenius norms (a float; nan or inf if dW[l] holds nan or inf)
+    - "zero": whether dW[l] or db[l] is 0 everywhere (a bool)
+    - "nan_or_inf": whether dW[l] or db[l] holds a nan or an inf (a bool)
+    - "saturated": for a sigmoid or tanh layer, the fraction of the entries of Z[l] with |Z| > threshold;
+      None for a relu layer
+    """
+    report = []
+    for l in range(1, len(activations) + 1):
+        ### BEGIN SOLUTION
+        W, dW, db, Z = parameters[f"W{l}"], grads[f"dW{l}"], grads[f"db{l}"], cache[f"Z{l}"]
+        ratio = np.linalg.norm(dW) / np.linalg.norm(W)
+        zero = not np.any(dW) or not np.any(db)
+        nan_or_inf = not (np.all(np.isfinite(dW)) and np.all(np.isfinite(db)))
+        saturated = None if activations[l - 1] == "relu" else float(np.mean(np.abs(Z) > threshold))
+        ### END SOLUTION
+        report.append({"ratio": float(ratio), "zero": bool(zero), "nan_or_inf": bool(nan_or_inf),
+                       "saturated": saturated})
+    return report

@@ -239,3 +239,209 @@ def check_diagnose_bias_variance(diagnose_bias_variance):
         fail(f"Your diagnoses are wrong on the table of this check: {sentence}.")
     counts = ", ".join(f"{np.sum(right[:, 0] == k)} {word}" for k, word in enumerate(DIAGNOSES))
     passed(f"the right diagnosis and first remedy for all {len(table)} models ({counts}).")
+
+
+# --- gradient health report ---
+
+HEALTH_FIELDS = ("ratio", "zero", "nan_or_inf", "saturated")
+ACTIVATIONS = ("relu", "sigmoid", "tanh")
+# Relative tolerance on a ratio (float32 norms pass; every known mistake is farther), absolute on a fraction.
+RATIO_RTOL = 1e-5
+FRACTION_ATOL = 1e-6
+
+# (name, field of the report it changes, sentence); "report" changes every field.
+KNOWN_HEALTH_MISTAKES = (
+    ("reversed", "report", "the report lists the layers last first: report[0] must be layer 1, report[L - 1] "
+                           "layer L"),
+    ("inverted", "ratio", "the ratio is inverted, ||W|| / ||dW||: divide the gradient's norm by the weights' norm, "
+                          "||dW[l]|| / ||W[l]||"),
+    ("sums", "ratio", "the ratio divides the sums (or means) of the entries, where signs cancel: divide the "
+                      "Frobenius norms, np.linalg.norm(dW) / np.linalg.norm(W)"),
+    ("absolute_sums", "ratio", "the ratio divides the sums (or means) of the absolute values: divide the Frobenius "
+                               "norms, the square roots of the sums of squares, "
+                               "np.linalg.norm(dW) / np.linalg.norm(W)"),
+    ("spectral", "ratio", "the ratio uses the spectral norm (np.linalg.norm with ord=2 on a matrix, its largest "
+                          "singular value): use the Frobenius norm, np.linalg.norm(dW) without ord"),
+    ("squared", "ratio", "the ratio divides the squared norms (sums of squares without the square root): divide "
+                         "the Frobenius norms, np.linalg.norm(dW) / np.linalg.norm(W)"),
+    ("layers_paired_by_position", "ratio", "W[l] is paired with the gradient of another layer (grads taken by "
+                                           "position: backpropagation fills them from the last layer back): look "
+                                           "up grads[\"dW\" + str(l)] for parameters[\"W\" + str(l)]"),
+    ("any_zero", "zero", "a layer is reported zero when some entries of its gradient are 0 (np.any(dW == 0)), a few "
+                         "dead units: it is zero when all of dW[l] or all of db[l] is 0, not np.any(dW)"),
+    ("zero_bias_ignored", "zero", "a layer whose db is 0 everywhere is not reported zero: test db[l] as well as "
+                                  "dW[l]"),
+    ("nan_only", "nan_or_inf", "a gradient holding inf is not reported (np.isnan only): test ~np.isfinite, which "
+                               "catches nan, inf and -inf"),
+    ("inf_only", "nan_or_inf", "a gradient holding nan is not reported (np.isinf only): test ~np.isfinite, which "
+                               "catches nan, inf and -inf"),
+    ("nan_or_inf_bias_ignored", "nan_or_inf", "a layer whose db holds nan or inf is not reported: test db[l] as "
+                                              "well as dW[l]"),
+    ("on_activations", "saturated", "the saturation is measured on the activations A, which a sigmoid or tanh keeps "
+                                    "within [-1, 1]: measure it on their inputs Z[l]"),
+    ("no_abs", "saturated", "only Z > threshold is counted, while a large negative input saturates too: count "
+                            "|Z| > threshold"),
+    ("count", "saturated", "saturated is a count of entries: it must be the fraction, that count divided by the "
+                           "number of entries of Z[l] (np.mean of the comparison)"),
+    ("threshold_4", "saturated", "the saturation ignores the argument threshold (4 is written in): compare |Z| with "
+                                 "threshold"),
+    ("relu_measured", "saturated", "a relu layer gets a saturation fraction, but a relu does not saturate for large "
+                                   "inputs: report None for it"),
+)
+# The nan and inf of the visible check's network, put into its stored gradients when the check runs (the stored
+# values hold no inf): (gradient, row, column, value).
+HEALTH_PLANTS = (("dW1", 1, 2, np.nan), ("db2", 3, 0, np.inf), ("dW5", 0, 1, -np.inf))
+SVD_HINT = ("np.linalg.norm with ord=2 on a matrix computes its spectral norm by an SVD, which fails on nan: use "
+            "the Frobenius norm, np.linalg.norm(dW) without ord")
+
+
+def health_call(parameters, activations, threshold):
+    L = len(activations)
+    return (f"gradient_health(parameters, grads, cache, activations, threshold={threshold:g}) on a network of {L} "
+            f"layers ({', '.join(activations)})")
+
+
+def _number(value):
+    """A real number as a float, or None."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
+            return float(value)
+        return None
+    return float(value)
+
+
+def _flag(value):
+    """A bool (True, np.True_, 1 or 0), or None."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)) and value in (0, 1):
+        return bool(value)
+    return None
+
+
+def call_health(gradient_health, parameters, grads, cache, activations, threshold):
+    """The student's report as arrays {field: (L,)}: ratio and saturated float64 (nan for None), zero and
+    nan_or_inf bool; fail unless the report has the documented shape."""
+    __tracebackhide__ = True
+    call = health_call(parameters, activations, threshold)
+    try:
+        report = call_student(gradient_health, parameters, grads, cache, list(activations), float(threshold),
+                              call=call)
+    except CheckFailure as failure:
+        if "SVD" in failure.sentence:
+            fail(f"{failure.sentence[:-1]}: {SVD_HINT}.", cause=failure)
+        raise
+    L = len(activations)
+    if not isinstance(report, (list, tuple)) or len(report) != L:
+        what = f"a {type(report).__name__} of {len(report)}" if isinstance(report, (list, tuple, dict)) else \
+            type(report).__name__
+        fail(f"{call} returned {what}, but it must return a list of {L} dicts, one per layer, layer 1 first.")
+    arrays = {"ratio": np.full(L, np.nan), "zero": np.zeros(L, bool), "nan_or_inf": np.zeros(L, bool),
+              "saturated": np.full(L, np.nan)}
+    for l, entry in enumerate(report, start=1):
+        if not isinstance(entry, dict) or set(entry) != set(HEALTH_FIELDS):
+            keys = sorted(map(str, entry)) if isinstance(entry, dict) else None
+            fail(f"{call} returned, for layer {l}, "
+                 + (f"a dict with keys {keys}" if keys is not None else f"a {type(entry).__name__}")
+                 + ", but each layer's entry must be a dict with the keys " + ", ".join(f'"{k}"' for k in HEALTH_FIELDS)
+                 + ".")
+        ratio = entry["ratio"]
+        if ratio is not None and _number(ratio) is None:
+            fail(f"{call} returned, for layer {l}, a ratio of type {type(ratio).__name__}, but it must be one number.")
+        arrays["ratio"][l - 1] = np.nan if ratio is None else _number(ratio)
+        for key in ("zero", "nan_or_inf"):
+            if _flag(entry[key]) is None:
+                fail(f"{call} returned, for layer {l}, \"{key}\": {entry[key]!r:.40}, but it must be True or False.")
+            arrays[key][l - 1] = _flag(entry[key])
+        saturated = entry["saturated"]
+        if saturated is not None and _number(saturated) is None:
+            shape = f" of shape {saturated.shape}" if isinstance(saturated, np.ndarray) else ""
+            fail(f"{call} returned, for layer {l}, \"saturated\" as {type(saturated).__name__}{shape}, but it must "
+                 "be one number, the fraction over all the entries of Z[l] (units and examples), or None for a "
+                 "relu layer.")
+        if saturated is not None:
+            arrays["saturated"][l - 1] = _number(saturated)
+    return arrays
+
+
+def same_field(field, got, want, finite):
+    """Whether one field (L,) of two reports agrees; the ratio only on the layers whose gradients are finite
+    (`finite`: (L,) bool)."""
+    got, want = np.asarray(got), np.asarray(want)
+    if field == "ratio":
+        return bool(np.all(np.isclose(got[finite], want[finite], rtol=RATIO_RTOL, atol=0, equal_nan=True)))
+    if field == "saturated":
+        return bool(np.array_equal(np.isnan(got), np.isnan(want))
+                    and np.all(np.abs(np.nan_to_num(got) - np.nan_to_num(want)) <= FRACTION_ATOL))
+    return bool(np.array_equal(got.astype(bool), want.astype(bool)))
+
+
+def same_report(got, want):
+    finite = ~np.asarray(want["nan_or_inf"], dtype=bool)
+    return all(same_field(field, got[field], want[field], finite) for field in HEALTH_FIELDS)
+
+
+def explain_health(got, right, mistakes):
+    """Why the student's report is wrong, in the words both checks use.
+
+    got, right: {field: (L,)} arrays; mistakes: {name of KNOWN_HEALTH_MISTAKES: (L,) values of its field, or
+    {field: (L,)} for "reversed"}. Returns (sentence, detail), detail None when a known mistake is named.
+    """
+    finite = ~np.asarray(right["nan_or_inf"], dtype=bool)
+    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+    if "reversed" in mistakes and all(same_field(field, got[field], mistakes["reversed"][field], finite)
+                                      for field in HEALTH_FIELDS):
+        return dict((name, s) for name, _, s in KNOWN_HEALTH_MISTAKES)["reversed"], None
+    for field in HEALTH_FIELDS:
+        if same_field(field, got[field], right[field], finite):
+            continue
+        for name, mistake_field, sentence in KNOWN_HEALTH_MISTAKES:
+            if mistake_field == field and name in mistakes and same_field(field, got[field], mistakes[name], finite):
+                return sentence, None
+        wrong = [l for l in range(len(finite)) if not same_field(field, got[field][l:l + 1], right[field][l:l + 1],
+                                                               finite[l:l + 1])]
+        i = wrong[0]
+        l = i + 1
+        value, should = got[field][i], right[field][i]
+        if field == "ratio":
+            return (f"layer {l}'s ratio is {value:.4g} where it should be {should:.4g}: ||dW{l}|| / ||W{l}||, "
+                    "with Frobenius norms"), None
+        if field == "saturated":
+            def words(v):
+                return "None" if np.isnan(v) else f"{v:.4g}"
+            return (f"layer {l}'s \"saturated\" is {words(value)} where it should be {words(should)}: the fraction "
+                    f"of the entries of Z{l} with |Z| > threshold for a sigmoid or tanh layer, None for a relu "
+                    "layer"), None
+        what = "is 0 everywhere" if field == "zero" else "holds a nan or an inf"
+        return (f"layer {l}'s \"{field}\" is {bool(value)} where it should be {bool(should)}: it says whether dW{l} "
+                f"or db{l} {what}"), None
+    raise AssertionError("explain_health called on a right answer")
+
+
+def health_summary(right):
+    """What the visible check prints when the report is right."""
+    L = len(right["ratio"])
+    return (f"the report is right in all {L} layers ({int(np.sum(right['zero']))} zero, "
+            f"{int(np.sum(right['nan_or_inf']))} not finite).")
+
+
+def check_gradient_health(gradient_health):
+    """Visible checks for gradient_health on a fixed network."""
+    __tracebackhide__ = True
+    stored = read_stored_values("debugging/gradient_health")
+    example = stored["example"]
+    L = int(example["L"])
+    activations = [ACTIVATIONS[int(k)] for k in example["activations"]]
+    threshold = float(example["threshold"])
+    parameters = {f"{k}{l}": example["parameters"][f"{k}{l}"] for l in range(1, L + 1) for k in ("W", "b")}
+    grads = {f"d{k}{l}": example["grads"][f"d{k}{l}"] for l in range(L, 0, -1) for k in ("W", "b")}
+    for key, row, column, value in HEALTH_PLANTS:
+        grads[key][row, column] = value
+    cache = {f"{k}{l}": example["cache"][f"{k}{l}"] for l in range(1, L + 1) for k in ("Z", "A")}
+    got = call_health(gradient_health, parameters, grads, cache, activations, threshold)
+    right = stored["right"]
+    if not same_report(got, right):
+        mistakes = dict(stored["mistakes"])
+        sentence, detail = explain_health(got, right, mistakes)
+        fail("Your report is wrong on the network of this check: " + sentence + (f" ({detail})." if detail else "."))
+    passed(health_summary(right))

@@ -1,0 +1,17 @@
+"""Measures the saturation of every layer, relu ones included.
+
+expect: fail
+mentions: relu, None
+"""
+import numpy as np
+
+
+def gradient_health(parameters, grads, cache, activations, threshold=4.0):
+    report = []
+    for l in range(1, len(activations) + 1):
+        W, dW, db, Z = parameters[f"W{l}"], grads[f"dW{l}"], grads[f"db{l}"], cache[f"Z{l}"]
+        report.append({"ratio": np.linalg.norm(dW) / np.linalg.norm(W),
+                       "zero": not np.any(dW) or not np.any(db),
+                       "nan_or_inf": not (np.all(np.isfinite(dW)) and np.all(np.isfinite(db))),
+                       "saturated": np.mean(np.abs(Z) > threshold)})
+    return report

@@ -1,0 +1,17 @@
+"""Norms with np.einsum, np.isnan | np.isinf for nan and inf.
+
+expect: pass
+"""
+import numpy as np
+
+
+def gradient_health(parameters, grads, cache, activations, threshold=4.0):
+    report = []
+    for l in range(1, len(activations) + 1):
+        W, dW, db, Z = parameters[f"W{l}"], grads[f"dW{l}"], grads[f"db{l}"], cache[f"Z{l}"]
+        ratio = np.sqrt(np.einsum('ij,ij->', dW, dW) / np.einsum('ij,ij->', W, W))
+        zero = not np.any(dW) or not np.any(db)
+        nan_or_inf = bool(np.any(np.isnan(dW) | np.isinf(dW)) or np.any(np.isnan(db) | np.isinf(db)))
+        saturated = None if activations[l - 1] == "relu" else np.mean(np.abs(Z) > threshold)
+        report.append({"ratio": ratio, "zero": zero, "nan_or_inf": nan_or_inf, "saturated": saturated})
+    return report

@@ -1,0 +1,17 @@
+"""ord='fro' spelled out, and ~np.isfinite(...).any() over both gradients.
+
+expect: pass
+"""
+import numpy as np
+
+
+def gradient_health(parameters, grads, cache, activations, threshold=4.0):
+    report = []
+    for l in range(1, len(activations) + 1):
+        W, dW, db, Z = parameters[f"W{l}"], grads[f"dW{l}"], grads[f"db{l}"], cache[f"Z{l}"]
+        ratio = np.linalg.norm(dW, ord='fro') / np.linalg.norm(W, ord='fro')
+        zero = not np.any(dW) or not np.any(db)
+        nan_or_inf = (~np.isfinite(dW)).any() or (~np.isfinite(db)).any()
+        saturated = None if activations[l - 1] == "relu" else np.mean(np.abs(Z) > threshold)
+        report.append({"ratio": ratio, "zero": zero, "nan_or_inf": nan_or_inf, "saturated": saturated})
+    return report
