@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.missing import stop
 
 DEBIAN_SERVERS = Path("/usr/lib/postgresql")
 SUPERUSER = "postgres"
@@ -37,18 +37,12 @@ def server_bindir(servers=None):
     return max(found, key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else -1, default=None)
 
 
-def in_ci():
-    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
-
-
 def require_server_bindir(servers=None):
     """server_bindir(), or stop the test: a failure in CI (a missing install step must not pass
     unseen), a skip elsewhere. Either way the message says how to install it."""
     bindir = server_bindir(servers)
     if bindir is None:
-        if in_ci():
-            pytest.fail(INSTALL_HINT, pytrace=False)
-        pytest.skip(INSTALL_HINT)
+        stop(INSTALL_HINT)
     return bindir
 
 
