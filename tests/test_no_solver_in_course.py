@@ -28,12 +28,12 @@ from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import initialization as init_reference
 from autograder.solutions import gradient_checking as gc_reference
 from autograder.solutions import regularization as reg_reference
+from course.checks.regularization import GRADIENT_KEYS
 from course.network import forward_propagation
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 - after choosing a backend that opens no window
 
-GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in (1, 2, 3) for kind in ("W", "b"))
 # Fresh floats that agree to this relative tolerance are the same answer computed another way.
 RTOL = 1e-9
 

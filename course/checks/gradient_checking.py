@@ -22,7 +22,6 @@ from course.datasets import read_stored_values
 from .core import CheckFailure, call_student, fail, passed
 from .regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 
-GRADIENT_KEYS = tuple(f"d{kind}{l}" for l in (1, 2, 3) for kind in ("W", "b"))
 # Below this, two relative differences are both round-off (and O(eps^2) at eps = 1e-7): the same answer.
 ROUND_OFF = 1e-6
 # Above it, two differences must agree to this relative tolerance (a difference of wrong gradients,
