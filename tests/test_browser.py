@@ -6,6 +6,9 @@ it from the Assignments panel, validates the untouched notebook (the failing che
 a buggy one (the check's whole sentence shows), pastes answers into the solution cells, restarts and runs everything (the visible checks tick),
 validates (it passes), validates and submits from the panel, and the submission lands in the
 exchange. Screenshots of a failure are kept in test-artifacts/browser/.
+
+The debugging assignment goes through the same steps with the demo's correct answers, so the
+newest notebook is fetched, run, validated and submitted in the browser too.
 """
 
 import os
@@ -17,6 +20,7 @@ import sys
 import nbformat
 import pytest
 
+from autograder.assignments import by_name
 from autograder.nbgrader_course import REPO_ROOT
 from tests import browser as lab
 from tests.catalogue.loader import load_cases
@@ -26,16 +30,72 @@ from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT, COST
 pytestmark = pytest.mark.slow
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "browser"
 ASSIGNMENT = "regularization"
+CATALOGUE = REPO_ROOT / "tests" / "catalogue"
 COURSE_ID = "practical-deep-learning"
 
 
-def release_to_exchange(instructor, exchange):
+def release_to_exchange(instructor, exchange, assignment=ASSIGNMENT):
     """What an instructor does: generate the release from source/ and release it to the exchange."""
     environment = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-    subprocess.run([sys.executable, "-m", "autograder", "release", ASSIGNMENT, "--root", str(instructor)],
+    subprocess.run([sys.executable, "-m", "autograder", "release", assignment, "--root", str(instructor)],
                    env=environment, check=True, capture_output=True)
-    subprocess.run([str(os.path.join(os.path.dirname(sys.executable), "nbgrader")), "release_assignment", ASSIGNMENT,
+    subprocess.run([str(os.path.join(os.path.dirname(sys.executable), "nbgrader")), "release_assignment", assignment,
                     f"--Exchange.root={exchange}"], cwd=instructor, env=environment, check=True, capture_output=True)
+
+
+def course_with_exchange(tmp_path, assignment):
+    """(exchange, student folder): the assignment released to a fresh exchange, an empty student home."""
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o777)
+    instructor = tmp_path / "instructor"
+    instructor.mkdir()
+    release_to_exchange(make_course_root(instructor), exchange, assignment)
+    student = tmp_path / "student"
+    student.mkdir()
+    return exchange, student
+
+
+def fetch_and_open(page, url, student, assignment):
+    """Fetch from the Assignments panel, open the notebook; returns the fetched notebook's path."""
+    page.goto(f"{url}/lab?token={lab.TOKEN}")
+    page.get_by_text("Nbgrader", exact=True).click()
+    page.get_by_text("Assignment List").click()
+    page.get_by_role("button", name="Fetch").click()
+    page.get_by_text("There are no downloaded assignments.").wait_for(state="hidden")
+    fetched = student / assignment / f"{assignment}.ipynb"
+    assert fetched.exists()
+    page.goto(f"{url}/lab/tree/{assignment}/{assignment}.ipynb?token={lab.TOKEN}")
+    page.get_by_text("| Idle").wait_for()
+    return fetched
+
+
+def restart_run_all_and_read_outputs(page):
+    page.get_by_text("Kernel", exact=True).click()
+    page.get_by_text("Restart Kernel and Run All Cells…").click()
+    page.locator(".jp-Dialog-button.jp-mod-accept").click()
+    wait_until_every_cell_ran(page)
+    return page.locator(".jp-Notebook .jp-OutputArea").all_inner_texts()
+
+
+def validate_and_submit_from_the_panel(page):
+    page.get_by_text("Nbgrader", exact=True).click()
+    page.get_by_text("Assignment List").click()
+    panel = page.get_by_text("Downloaded assignments", exact=True).locator("xpath=..")
+    panel.locator("a.assignment-notebooks-link").click()   # unfolds its notebooks
+    panel.get_by_role("button", name="Validate").click()
+    assert "Success! Your notebook passes all the tests." in wait_for_dialog_result(page)
+    panel.get_by_role("button", name="Submit").click()
+    page.get_by_text("There are no submitted assignments.").wait_for(state="hidden")
+
+
+def submitted_solutions(exchange, assignment):
+    """{grade_id: source} of the solution cells of the one submission in the exchange's inbound."""
+    inbound = sorted((exchange / COURSE_ID / "inbound").iterdir())
+    assert len(inbound) == 1 and re.match(rf"[^+]+\+{assignment}\+", inbound[0].name), inbound
+    submitted = nbformat.read(inbound[0] / f"{assignment}.ipynb", as_version=4)
+    return {cell.metadata["nbgrader"]["grade_id"]: cell.source.strip() for cell in submitted.cells
+            if cell.metadata.get("nbgrader", {}).get("solution")}
 
 
 def wait_for_dialog_result(page):
@@ -83,29 +143,13 @@ def wait_until_every_cell_ran(page):
 
 def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path):
     lab.require_browser()
-    exchange = tmp_path / "exchange"
-    exchange.mkdir()
-    os.chmod(exchange, 0o777)
-    instructor = tmp_path / "instructor"
-    instructor.mkdir()
-    release_to_exchange(make_course_root(instructor), exchange)
-    student = tmp_path / "student"
-    student.mkdir()
+    exchange, student = course_with_exchange(tmp_path, ASSIGNMENT)
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
 
     with lab.student_lab(student, tmp_path, exchange) as url, lab.browser(SCREENSHOTS) as page:
-        # Fetch from the Assignments panel.
-        page.goto(f"{url}/lab?token={lab.TOKEN}")
-        page.get_by_text("Nbgrader", exact=True).click()
-        page.get_by_text("Assignment List").click()
-        page.get_by_role("button", name="Fetch").click()
-        page.get_by_text("There are no downloaded assignments.").wait_for(state="hidden")
-        fetched = student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-        assert fetched.exists()
+        fetched = fetch_and_open(page, url, student, ASSIGNMENT)
 
         # The untouched notebook: Validate names the failing check.
-        page.goto(f"{url}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={lab.TOKEN}")
-        page.get_by_text("| Idle").wait_for()
         page.get_by_role("button", name="Validate").click()
         untouched = " ".join(wait_for_dialog_result(page).split())
         assert f"CheckFailure: {COST}(A3, Y, parameters, lambd=0) raised NotImplementedError." in untouched
@@ -122,11 +166,7 @@ def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path
 
         # The right answers, restart and run all.
         paste_answers(page, notebook, CORRECT)
-        page.get_by_text("Kernel", exact=True).click()
-        page.get_by_text("Restart Kernel and Run All Cells…").click()
-        page.locator(".jp-Dialog-button.jp-mod-accept").click()
-        wait_until_every_cell_ran(page)
-        outputs = page.locator(".jp-Notebook .jp-OutputArea").all_inner_texts()
+        outputs = restart_run_all_and_read_outputs(page)
         ticks = [text for text in outputs if text.lstrip().startswith("✔")]
         assert len(ticks) >= 2, outputs
         assert not any("CheckFailure" in text or "✘" in text for text in outputs)
@@ -137,20 +177,34 @@ def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path
         page.get_by_role("button", name="Validate").click()
         assert "Success! Your notebook passes all the tests." in wait_for_dialog_result(page)
 
-        # Validate and submit from the Assignments panel.
-        page.get_by_text("Nbgrader", exact=True).click()
-        page.get_by_text("Assignment List").click()
-        panel = page.get_by_text("Downloaded assignments", exact=True).locator("xpath=..")
-        panel.locator("a.assignment-notebooks-link").click()   # unfolds its notebooks
-        panel.get_by_role("button", name="Validate").click()
-        assert "Success! Your notebook passes all the tests." in wait_for_dialog_result(page)
-        panel.get_by_role("button", name="Submit").click()
-        page.get_by_text("There are no submitted assignments.").wait_for(state="hidden")
+        validate_and_submit_from_the_panel(page)
 
-    inbound = sorted((exchange / COURSE_ID / "inbound").iterdir())
-    assert len(inbound) == 1 and re.match(rf"[^+]+\+{ASSIGNMENT}\+", inbound[0].name), inbound
-    submitted = nbformat.read(inbound[0] / f"{ASSIGNMENT}.ipynb", as_version=4)
-    sources = {cell.metadata["nbgrader"]["grade_id"]: cell.source for cell in submitted.cells
-               if cell.metadata.get("nbgrader", {}).get("solution")}
-    assert {grade_id: source.strip() for grade_id, source in sources.items()} == \
-           {grade_id: CORRECT[grade_id].strip() for grade_id in (COST, BACKWARD)}
+    assert submitted_solutions(exchange, ASSIGNMENT) == {grade_id: CORRECT[grade_id].strip() for grade_id in (COST, BACKWARD)}
+
+
+def test_can_a_student_fetch_run_validate_and_submit_the_debugging_assignment(tmp_path):
+    lab.require_browser()
+    assignment = by_name("debugging")
+    answers = {function: (CATALOGUE / assignment.name / function / case).read_text()
+               for function, case in assignment.demo["ada_correct"].items()}
+    assert set(answers) == set(assignment.graded_functions)
+    exchange, student = course_with_exchange(tmp_path, assignment.name)
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+    with lab.student_lab(student, tmp_path, exchange) as url, lab.browser(SCREENSHOTS) as page:
+        fetched = fetch_and_open(page, url, student, assignment.name)
+        page.get_by_role("button", name="Validate").click()
+        untouched = " ".join(wait_for_dialog_result(page).split())
+        first = assignment.graded_functions[0]
+        assert re.search(rf"CheckFailure: {first}\([^)]*\).* raised NotImplementedError\.", untouched), untouched
+
+        paste_answers(page, nbformat.read(fetched, as_version=4), answers)
+        outputs = restart_run_all_and_read_outputs(page)
+        ticks = [text for text in outputs if text.lstrip().startswith("✔")]
+        assert len(ticks) >= len(assignment.graded_functions), outputs
+        assert not any("CheckFailure" in text or "✘" in text or "Traceback" in text for text in outputs), outputs
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(1000)
+        validate_and_submit_from_the_panel(page)
+
+    assert submitted_solutions(exchange, assignment.name) == {function: code.strip() for function, code in answers.items()}
