@@ -7,8 +7,9 @@
                                               [--db-url URL]
                                               grade the new or changed submissions in submitted/*/NAME,
                                               write feedback, grades.csv and the class report, print the scores
-    python -m autograder report NAME          the class report reports/NAME.html (plots, pass rates, failures)
-    python -m autograder export NAME --to {csv,gradescope}
+    python -m autograder report NAME [--db-url URL]
+                                              the class report reports/NAME.html (plots, pass rates, failures)
+    python -m autograder export NAME --to {csv,gradescope} [--db-url URL]
                                               grades.csv (nbgrader's CSV export of the whole gradebook), or
                                               exports/gradescope/NAME/<student>/results.json
     python -m autograder lab [PATH ...]       JupyterLab for instructors: source notebooks run their hidden
@@ -29,21 +30,44 @@ def assignments_in_source(course_root):
 def add_output_commands(commands):
     """The report and export commands, which read the results of an assignment already graded."""
     report = commands.add_parser("report", help="write the class report reports/NAME.html of a graded assignment")
-    report.add_argument("assignment")
-    report.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
     export = commands.add_parser("export", help="export the grades of a graded assignment")
-    export.add_argument("assignment")
     export.add_argument("--to", choices=("csv", "gradescope"), required=True,
                         help="csv: nbgrader's CSV export of the whole gradebook to grades.csv (what grade "
                              "writes); gradescope: exports/gradescope/NAME/<student>/results.json")
-    export.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    for command in (report, export):
+        command.add_argument("assignment")
+        command.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+        command.add_argument("--db-url", help="the gradebook the assignment was graded into (as for grade)")
+
+
+def gradebook_exists(url):
+    """Whether the gradebook at SQLAlchemy `url` has been written by nbgrader: nbgrader would create
+    an empty one rather than say that there is none."""
+    from sqlalchemy import create_engine, inspect
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database is not None and Path(parsed.database).is_file()
+    engine = create_engine(url)
+    try:
+        return inspect(engine).has_table("assignment")
+    except Exception:  # noqa: BLE001 - a server that cannot be reached holds no gradebook we can read
+        return False
+    finally:
+        engine.dispose()
 
 
 def run_output_command(args):
     """Run report or export; 0 on success, 1 (with one sentence on stderr) if there is nothing graded."""
-    gradebook = args.root / "gradebook.db"
-    if not gradebook.is_file():   # nbgrader would create an empty gradebook rather than say so
-        print(f"error: no gradebook at {gradebook}: grade {args.assignment} first "
+    from sqlalchemy.engine import make_url
+
+    from autograder.nbgrader_course import gradebook_url
+
+    url = gradebook_url(args.root, db_url=args.db_url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    if not gradebook_exists(url):
+        print(f"error: no gradebook at {shown}: grade {args.assignment} first "
               f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
         return 1
     if args.command == "export" and args.to == "csv":
@@ -51,20 +75,20 @@ def run_output_command(args):
 
         from autograder.nbgrader_course import load_course_config
         from autograder.pipeline import write_grades_csv
-        course = load_course_config(args.root).CourseDirectory
-        book = Gradebook(course.db_url, course.course_id)
+        course = load_course_config(args.root, db_url=url).CourseDirectory
+        book = Gradebook(url, course.course_id)
         try:
             book.find_assignment(args.assignment)
         except MissingEntry:
             book.close()
-            print(f"error: no assignment {args.assignment!r} in {gradebook}.", file=sys.stderr)
+            print(f"error: no assignment {args.assignment!r} in {shown}.", file=sys.stderr)
             return 1
         print(f"wrote {write_grades_csv(book, args.root / 'grades.csv', args.root)}")
         return 0
     from autograder.scores import read_scores
-    results = read_scores(args.root, args.assignment)
+    results = read_scores(args.root, args.assignment, db_url=url)
     if not results:
-        print(f"error: no graded submissions of {args.assignment!r} in {gradebook}.", file=sys.stderr)
+        print(f"error: no graded submissions of {args.assignment!r} in {shown}.", file=sys.stderr)
         return 1
     if args.command == "report":
         from autograder.report import write_class_report

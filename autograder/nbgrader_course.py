@@ -41,9 +41,13 @@ def grading_environment():
 
 
 def read_config_file(root):
-    """The traitlets Config in the course root's nbgrader_config.py, as written there."""
+    """The traitlets Config in the course root's nbgrader_config.py, as written there; an empty one
+    when the root has none (nbgrader's defaults then apply, as in nbgrader itself)."""
+    from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
+    if not (Path(root) / "nbgrader_config.py").is_file():
+        return Config()
     return PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
 
 

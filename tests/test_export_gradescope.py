@@ -60,7 +60,7 @@ def test_is_a_student_id_that_would_leave_the_export_folder_refused(tmp_path, st
 def test_does_export_to_gradescope_write_one_file_per_student_of_the_graded_class(tmp_path, monkeypatch, capsys):
     (tmp_path / "gradebook.db").touch()
     monkeypatch.setattr(autograder.scores, "read_scores",
-                        lambda root, name: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
+                        lambda root, name, db_url=None: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
     assert main(["export", ASSIGNMENT, "--to", "gradescope", "--root", str(tmp_path)]) == 0
     folder = tmp_path / "exports" / "gradescope" / ASSIGNMENT
     assert sorted(path.parent.name for path in folder.glob("*/results.json")) == ["ada", "bob", "cyd", "dan", "eve", "mal"]
@@ -72,7 +72,7 @@ def test_does_export_say_so_when_nothing_is_graded(tmp_path, monkeypatch, capsys
     assert "no gradebook" in capsys.readouterr().err
     assert not (tmp_path / "gradebook.db").exists(), "the command must not create an empty gradebook"
     (tmp_path / "gradebook.db").touch()
-    monkeypatch.setattr(autograder.scores, "read_scores", lambda root, name: [])
+    monkeypatch.setattr(autograder.scores, "read_scores", lambda root, name, db_url=None: [])
     assert main(["export", ASSIGNMENT, "--to", "gradescope", "--root", str(tmp_path)]) == 1
     assert "no graded submissions" in capsys.readouterr().err
     assert not (tmp_path / "exports").exists()

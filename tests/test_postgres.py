@@ -175,3 +175,15 @@ def test_does_a_class_graded_with_a_postgresql_url_get_its_scores_there_and_no_s
     assert total_scores_in_database(postgres_url) == {student: sum(points.values()) for student, points in expected.items()}
     assert not (course_root / "gradebook.db").exists()
     assert len((course_root / "grades.csv").read_text().strip().splitlines()) == 1 + len(expected)
+    # The report and both exports read the same gradebook; without its URL there is none to read.
+    from autograder.__main__ import main
+
+    (course_root / "grades.csv").unlink()
+    for command in (["report", ASSIGNMENT], ["export", ASSIGNMENT, "--to", "csv"],
+                    ["export", ASSIGNMENT, "--to", "gradescope"]):
+        assert main(command + ["--root", str(course_root), "--db-url", postgres_url]) == 0, command
+    assert (course_root / "reports" / f"{ASSIGNMENT}.html").is_file()
+    assert len((course_root / "grades.csv").read_text().strip().splitlines()) == 1 + len(expected)
+    assert len(list((course_root / "exports" / "gradescope" / ASSIGNMENT).glob("*/results.json"))) == len(expected)
+    assert main(["report", ASSIGNMENT, "--root", str(course_root)]) == 1
+    assert not (course_root / "gradebook.db").exists()

@@ -125,7 +125,7 @@ def test_is_there_no_timing_section_without_timings_and_a_sentence_for_an_empty_
 def test_does_the_report_command_write_the_page_of_the_graded_class(tmp_path, monkeypatch, capsys):
     (tmp_path / "gradebook.db").touch()
     monkeypatch.setattr(autograder.scores, "read_scores",
-                        lambda root, name: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
+                        lambda root, name, db_url=None: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
     assert main(["report", ASSIGNMENT, "--root", str(tmp_path)]) == 0
     path = tmp_path / "reports" / f"{ASSIGNMENT}.html"
     assert capsys.readouterr().out == f"wrote {path}\n"
