@@ -161,16 +161,18 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
     ),
     Assignment(
         name="debugging",
-        graded_functions=("normalize_inputs", "diagnose_bias_variance"),
+        graded_functions=("normalize_inputs", "diagnose_bias_variance", "first_difference"),
         notebook_seconds=15,
         demo={
             "ada_correct": {
                 "normalize_inputs": "generator_over_sets.py",
                 "diagnose_bias_variance": "lookup_table_by_index.py",
+                "first_difference": "generator_next.py",
             },
             "bob_buggy": {
                 "normalize_inputs": "bug_source_document_sigma_squared.py",
                 "diagnose_bias_variance": "bug_base_error_ignored.py",
+                "first_difference": "bug_gradients_from_layer_1.py",
             },
             "cyd_untouched": {},
         },
@@ -181,7 +183,9 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_divides_by_variance", "bug_source_document_sigma_squared", "bug_no_keepdims",
             "bug_returned_in_another_order", "capitalized_words", "numpy_comparisons", "match_statement",
             "bug_base_error_ignored", "bug_elif_bias_first", "bug_hardcoded_tolerance", "bug_variance_remedy_first",
-            "bug_long_words_for_both", "bug_returns_diagnosis_only"),
+            "bug_long_words_for_both", "bug_returns_diagnosis_only",
+            "prints_each_comparison", "capitalized_answer", "returns_lists", "bug_exact_equality",
+            "bug_allclose_defaults", "bug_gradients_from_layer_1", "bug_norms_only", "bug_returns_a_sentence"),
     ),
 )
 

@@ -18,7 +18,7 @@ ASSIGNMENT = "debugging"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=2)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=3)
     return text
 
 
@@ -58,3 +58,13 @@ def test_do_the_two_trainings_read_as_high_bias_then_high_variance(printed):
 @pytest.mark.slow
 def test_does_the_notebook_never_print_inf_or_nan(printed):
     assert not re.search(r"\b(inf|nan)\b", printed)
+
+
+# --- layer-by-layer comparison ---
+
+@pytest.mark.slow
+def test_does_the_comparison_point_at_the_students_first_wrong_gradient_and_not_at_round_off(printed):
+    # The student's forward pass and dW3, db3 differ from the trusted ones by round-off only; its ReLU
+    # derivative (A >= 0) is wrong from dZ2 down.
+    assert re.search(r"^student vs trusted: \('backward', 'dW2'\)$", printed, re.M), printed
+    assert re.search(r"^trusted vs itself: +None$", printed, re.M), printed
