@@ -292,12 +292,13 @@ def changed(rng, a):
 
 
 def permuted(rng, a, axis):
-    """a with its rows (axis 0) or columns (axis 1) in another order, the swap moving at least 10 % of its norm."""
-    while True:
-        order = rng.permutation(a.shape[axis])
-        b = np.take(a, order, axis=axis)
+    """a with its rows (axis 0) or columns (axis 1) in another order that moves at least 10 % of its norm,
+    or None when 20 orders did not (rows or columns too much alike: draw another array)."""
+    for _ in range(20):
+        b = np.take(a, rng.permutation(a.shape[axis]), axis=axis)
         if np.linalg.norm(a - b) > 0.1 * np.linalg.norm(a):
             return b
+    return None
 
 
 def gradient_names(L):
@@ -343,8 +344,11 @@ def make_record(rng, kind, L=None):
     if kind in ("forward", "forward_small"):
         for name in [f"A{l}" for l in range(k, L + 1)] + gradient_names(L):
             b[name] = changed(rng, a[name])
-    elif kind == "forward_permuted":
-        b[f"A{k}"] = permuted(rng, a[f"A{k}"], axis=1)
+    elif kind in ("forward_permuted", "backward_permuted"):
+        name, axis = (f"A{k}", 1) if kind == "forward_permuted" else (f"dW{k}", 0)
+        while (b_name := permuted(rng, a[name], axis)) is None:
+            a[name] = _array(rng, shapes[name], scales[name], name.startswith("A"))
+        b[name] = b_name
     elif kind == "forward_last":
         b[f"A{L}"] = changed(rng, a[f"A{L}"])
     elif kind in ("backward", "backward_last"):
@@ -352,10 +356,6 @@ def make_record(rng, kind, L=None):
             b[name] = changed(rng, a[name])
     elif kind == "backward_bias":
         b[f"db{k}"] = changed(rng, a[f"db{k}"])
-    elif kind == "backward_permuted":
-        while np.all(a[f"dW{k}"] == a[f"dW{k}"][:1]):   # rows that differ, so an order can differ
-            a[f"dW{k}"] = _array(rng, shapes[f"dW{k}"], scales[f"dW{k}"], False)
-        b[f"dW{k}"] = permuted(rng, a[f"dW{k}"], axis=0)
     elif kind == "backward_sign":
         W = a[f"dW{k}"].copy()
         rows = np.flatnonzero(np.any(W != 0, axis=1))
