@@ -271,7 +271,9 @@ DIFFERENCE_CONTRACT = ('it must return None when everything agrees, ("forward", 
 
 def answer_words(answer):
     """An answer (None, ("forward", l) or ("backward", name)) as the student would write it."""
-    return "None" if answer is None else f'("{answer[0]}", {answer[1]!r})'
+    if answer is None:
+        return "None"
+    return f'("forward", {answer[1]})' if answer[0] == "forward" else f'("backward", "{answer[1]}")'
 
 
 def difference_call(L, rtol):
@@ -348,8 +350,8 @@ def explain_difference(record, got, right):
                     f"it {said}: an absolute tolerance (such as np.allclose's atol=1e-8) misses differences in "
                     "small values: compare ||a - b|| with rtol * max(||a||, ||b||), relative to the array's scale")
         if kind == "forward_permuted":
-            return (f"layer {k} holds the right values in another order (two examples swapped: same shape, sum, "
-                    f"mean and norm) and it {said}: compare the arrays entry by entry, as ||a - b||, not their "
+            return (f"layer {k} holds the right values with its examples (columns) in another order (same shape, "
+                    f"sum, mean and norm) and it {said}: compare the arrays entry by entry, as ||a - b||, not their "
                     "sums, means, norms or shapes")
         if kind == "forward_last":
             return f"only the last layer, {L}, differs and it {said}: compare every layer, 1 to L"
