@@ -161,18 +161,20 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
     ),
     Assignment(
         name="debugging",
-        graded_functions=("normalize_inputs", "diagnose_bias_variance", "gradient_health"),
+        graded_functions=("normalize_inputs", "diagnose_bias_variance", "gradient_health", "first_difference"),
         notebook_seconds=15,
         demo={
             "ada_correct": {
                 "normalize_inputs": "generator_over_sets.py",
                 "diagnose_bias_variance": "lookup_table_by_index.py",
                 "gradient_health": "helper_per_layer.py",
+                "first_difference": "generator_next.py",
             },
             "bob_buggy": {
                 "normalize_inputs": "bug_source_document_sigma_squared.py",
                 "diagnose_bias_variance": "bug_base_error_ignored.py",
                 "gradient_health": "bug_isnan_only.py",
+                "first_difference": "bug_gradients_from_layer_1.py",
             },
             "cyd_untouched": {},
         },
@@ -187,7 +189,10 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             # gradient_health
             "tuple_of_numpy_values", "ratio_none_when_not_finite", "float32_norms", "bug_spectral_norm",
             "bug_isnan_only", "bug_zero_with_any", "bug_grads_by_position", "bug_saturation_on_activations",
-            "bug_saturation_per_unit"),
+            "bug_saturation_per_unit",
+            # first_difference
+            "prints_each_comparison", "capitalized_answer", "returns_lists", "bug_exact_equality",
+            "bug_allclose_defaults", "bug_gradients_from_layer_1", "bug_norms_only", "bug_returns_a_sentence"),
     ),
 )
 

@@ -8,7 +8,8 @@ debugging assignment's own oracles, kept here so that the assignment adds no lin
 import numpy as np
 import pytest
 
-from autograder.checks.debugging import random_health_problem, random_sets, random_table, right_diagnoses, right_health
+from autograder.checks.debugging import (make_record, random_health_problem, random_sets, random_table, right_diagnoses,
+                                         right_health)
 from autograder.solutions import debugging as reference
 from course.checks.debugging import DIAGNOSES, REMEDIES
 from tests import test_no_solver_in_course as oracle
@@ -60,8 +61,18 @@ def health_oracle(rng):
     return pool, solves
 
 
+def first_difference_oracle(rng):
+    """(pool, solves) for first_difference: on a record whose first difference is the gradient dWk of a
+    middle layer (every gradient below it differs too), a result that is ("backward", "dWk") solves it."""
+    record = make_record(rng, "backward")
+    pool = {name: record[name] for name in ("activations_a", "activations_b", "grads_a", "grads_b", "rtol")}
+    want = ["backward", record["right"][1].lower()]
+    return pool, lambda result: (isinstance(result, (tuple, list)) and len(result) == 2
+                                 and [str(item).strip().lower() for item in result] == want)
+
+
 ORACLES = {"normalize_inputs": normalize_oracle, "diagnose_bias_variance": diagnosis_oracle,
-           "gradient_health": health_oracle}
+           "gradient_health": health_oracle, "first_difference": first_difference_oracle}
 
 
 def solvers(modules, graded, rng):

@@ -19,7 +19,7 @@ ASSIGNMENT = "debugging"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=3)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=4)
     return text
 
 
@@ -74,3 +74,11 @@ def test_does_the_health_report_tell_an_exploding_training_from_a_crawling_one(p
     first, *_, last = runs["crawls"]
     assert all(r < 0.05 for _, _, ratios, _, _ in runs["crawls"] for r in ratios) and first[3] == "-"
     assert 0 < first[1] - last[1] < 0.01, "the cost crawls"
+# --- layer-by-layer comparison ---
+
+@pytest.mark.slow
+def test_does_the_comparison_point_at_the_students_first_wrong_gradient_and_not_at_round_off(printed):
+    # The student's forward pass and dW3, db3 differ from the trusted ones by round-off only; its ReLU
+    # derivative (A >= 0) is wrong from dZ2 down.
+    assert re.search(r"^student vs trusted: \('backward', 'dW2'\)$", printed, re.M), printed
+    assert re.search(r"^trusted vs itself: +None$", printed, re.M), printed

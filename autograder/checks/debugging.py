@@ -14,8 +14,11 @@ import numpy as np
 
 from autograder.solutions import debugging as reference
 from course.checks import fail
-from course.checks.debugging import (DIAGNOSES, KNOWN_DIAGNOSIS_MISTAKES, KNOWN_NORMALIZE_MISTAKES, REMEDIES, SETS,
-                                     call_diagnose, call_normalize, explain_diagnoses, explain_normalized, same_sets)
+from course.checks.debugging import (ACTIVATIONS, DIAGNOSES, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS, KINDS,
+                                     KNOWN_DIAGNOSIS_MISTAKES, KNOWN_HEALTH_MISTAKES, KNOWN_NORMALIZE_MISTAKES,
+                                     RATIO_RTOL, REMEDIES, SETS, call_diagnose, call_first_difference, call_health,
+                                     call_normalize, explain_diagnoses, explain_difference, explain_health,
+                                     explain_normalized, same_field, same_report, same_sets)
 
 # --- normalizing inputs --------------------------------------------------------------------------------
 
@@ -239,6 +242,8 @@ def stored_values():
     diagnose_bias_variance/table: (12, 4) rows (train, dev, base, tolerance)
     diagnose_bias_variance/right: (12, 2) int64 (index in DIAGNOSES, index in REMEDIES)
     diagnose_bias_variance/mistakes/<name>: (12, 2) int64, what each known mistake gives
+    gradient_health/...: see health_values
+    first_difference/...: see first_difference_values
     """
     sets = fixed_sets()
     rights = right_normalized(*sets)
@@ -252,6 +257,8 @@ def stored_values():
             "table": table,
             "right": right_diagnoses(table).astype(np.int64),
             "mistakes": {name: codes.astype(np.int64) for name, codes in diagnosis_mistakes(table).items()}},
+        "gradient_health": health_values(),
+        "first_difference": first_difference_values(),
     }
 
 
@@ -262,9 +269,6 @@ def stored_values():
 # a layer whose db alone is 0, and dead units (rows of 0) in a dW. A draw on which some known mistake
 # would give the right report is drawn again, so every mistake fails on every draw.
 
-from course.checks.debugging import (ACTIVATIONS, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS,  # noqa: E402
-                                     KNOWN_HEALTH_MISTAKES,
-                                     RATIO_RTOL, call_health, explain_health, same_field, same_report)
 
 HEALTH_THRESHOLDS = (2.0, 2.5, 3.0, 5.0, 6.0)
 # The plants, each at a random layer (several may share one).
@@ -527,10 +531,163 @@ def health_values():
     return values
 
 
-_stored_values_before_gradient_health = stored_values
+# --- layer-by-layer comparison ---
 
 
-def stored_values():  # noqa: F811 - extends the group above with the gradient health report's entry
-    values = _stored_values_before_gradient_health()
-    values["gradient_health"] = health_values()
+ROUND_OFF = 1e-12
+
+
+def _array(rng, shape, scale, positive, near_zero=False):
+    """Entries of size scale * [0.5, 2] (nonnegative for activations, either sign for gradients), about
+    a quarter of them exactly 0 (dead ReLU units) but never all; with near_zero, two entries are
+    scale * 1e-9, what a cancellation leaves."""
+    values = scale * rng.uniform(0.5, 2.0, size=shape)
+    if not positive:
+        values *= rng.choice([-1.0, 1.0], size=shape)
+    values *= rng.random(shape) >= 0.25
+    flat = values.reshape(-1)
+    keep = int(rng.integers(flat.size))
+    flat[keep] = scale * rng.uniform(0.5, 2.0)
+    if near_zero:
+        others = [i for i in range(flat.size) if i != keep]
+        for i in rng.choice(others, size=min(2, len(others)), replace=False):
+            flat[i] = scale * 1e-9 * rng.choice([-1.0, 1.0] if not positive else [1.0])
     return values
+
+
+def round_off(rng, a):
+    """a with round-off: every nonzero entry moved by 0.5 to 1 times 1e-12 of the array's largest entry
+    (what another order of the same operations gives); exact zeros stay 0."""
+    step = ROUND_OFF * np.max(np.abs(a)) * rng.uniform(0.5, 1.0, size=a.shape) * rng.choice([-1.0, 1.0], size=a.shape)
+    return a + step * (a != 0)
+
+
+def changed(rng, a):
+    """a with a real difference: every entry scaled by 1.06 to 1.3 and every exact 0 of it a small positive value
+    (||a - b|| is at least 6 % of ||a||, and the sum, mean and norm change as much)."""
+    return a * (1 + 0.3 * rng.uniform(0.2, 1.0, size=a.shape)) + (a == 0) * 0.1 * np.max(np.abs(a))
+
+
+def permuted(rng, a, axis):
+    """a with its rows (axis 0) or columns (axis 1) in another order that moves at least 10 % of its norm,
+    or None when 20 orders did not (rows or columns too much alike: draw another array)."""
+    for _ in range(20):
+        b = np.take(a, rng.permutation(a.shape[axis]), axis=axis)
+        if np.linalg.norm(a - b) > 0.1 * np.linalg.norm(a):
+            return b
+    return None
+
+
+def gradient_names(L):
+    """dWL, dbL, ..., dW1, db1: the order of the backward search."""
+    return [f"d{p}{l}" for l in range(L, 0, -1) for p in ("W", "b")]
+
+
+def make_record(rng, kind, L=None):
+    """One record of a kind (course.checks.debugging.KINDS): the two implementations' activations
+    [A1..AL] and gradients {dW1, db1, ...}, on a network of L layers (fresh sizes), with "layer" the
+    planted layer (0 if none) and "scale" the typical size of the planted or scaled arrays."""
+    L = L or int(rng.integers(4, 7))
+    n = [int(v) for v in rng.integers(2, 7, size=L + 1)]
+    m = int(rng.integers(3, 9))
+    scales = {f"A{l}": 10 ** rng.uniform(-1, 1) for l in range(1, L + 1)}
+    scales.update({name: 10 ** rng.uniform(-1, 1) for name in gradient_names(L)})
+    near_zero, k, scale, rtol = False, 0, 1.0, 1e-5
+    if kind in ("round_off_large", "round_off_large_near_zero"):
+        for name in (f"A{rng.integers(1, L + 1)}", str(rng.choice(gradient_names(L)))):
+            scales[name] = scale = 10 ** rng.uniform(9, 10)
+    near_zero = kind in ("round_off_near_zero", "round_off_large_near_zero")
+    # The planted layer: 2 <= k <= L - 2 where the layers after it differ too (so that the last
+    # difference, k - 1 and k + 1 are three other answers), never L but in the kinds for the last layer
+    # (so that skipping the last layer is named there only).
+    if kind == "forward":
+        k = int(rng.integers(2, L - 1))
+    elif kind == "backward":
+        k = int(rng.integers(3, L))
+    elif kind in ("forward_last", "backward_last"):
+        k = L
+    elif kind == "rtol_loose":
+        k = int(rng.integers(1, L + 1))
+    elif kind != "identical" and not kind.startswith("round_off"):
+        k = int(rng.integers(1, L))
+    if kind == "forward_small":
+        for l in range(k, L + 1):
+            scales[f"A{l}"] = scale = 10 ** rng.uniform(-10, -9)
+    shapes = {f"A{l}": (n[l], m) for l in range(1, L + 1)}
+    shapes.update({f"dW{l}": (n[l], n[l - 1]) for l in range(1, L + 1)})
+    shapes.update({f"db{l}": (n[l], 1) for l in range(1, L + 1)})
+    a = {name: _array(rng, shapes[name], scales[name], name.startswith("A"), near_zero) for name in shapes}
+    b = {name: value.copy() if kind == "identical" else round_off(rng, value) for name, value in a.items()}
+    if kind in ("forward", "forward_small"):
+        for name in [f"A{l}" for l in range(k, L + 1)] + gradient_names(L):
+            b[name] = changed(rng, a[name])
+    elif kind in ("forward_permuted", "backward_permuted"):
+        name, axis = (f"A{k}", 1) if kind == "forward_permuted" else (f"dW{k}", 0)
+        while (b_name := permuted(rng, a[name], axis)) is None:
+            a[name] = _array(rng, shapes[name], scales[name], name.startswith("A"))
+        b[name] = b_name
+    elif kind == "forward_last":
+        b[f"A{L}"] = changed(rng, a[f"A{L}"])
+    elif kind in ("backward", "backward_last"):
+        for name in gradient_names(L)[2 * (L - k):]:
+            b[name] = changed(rng, a[name])
+    elif kind == "backward_bias":
+        b[f"db{k}"] = changed(rng, a[f"db{k}"])
+    elif kind == "backward_sign":
+        W = a[f"dW{k}"].copy()
+        rows = np.flatnonzero(np.any(W != 0, axis=1))
+        W[rows[:max(1, len(rows) // 2)]] *= -1
+        b[f"dW{k}"] = W
+    elif kind == "rtol_loose":
+        b[f"A{k}"] = a[f"A{k}"] * (1 + 1e-4)
+        rtol = 1e-3
+    record = {"kind": kind, "layer": k, "scale": float(scale), "rtol": rtol,
+              "activations_a": [a[f"A{l}"] for l in range(1, L + 1)],
+              "activations_b": [b[f"A{l}"] for l in range(1, L + 1)],
+              "grads_a": {name: a[name] for name in sorted(gradient_names(L), key=lambda s: (s[2:], s[1]))},
+              "grads_b": {name: b[name] for name in sorted(gradient_names(L), key=lambda s: (s[2:], s[1]))}}
+    record["right"] = reference.first_difference(record["activations_a"], record["activations_b"],
+                                                 record["grads_a"], record["grads_b"], rtol)
+    return record
+
+
+def make_records(rng):
+    """A fresh battery: one record of every kind, in the order of KINDS."""
+    return [make_record(rng, kind) for kind in KINDS]
+
+
+def grade_first_difference(first_difference):
+    """Hidden tests of first_difference: the reference on a fresh record of every kind."""
+    __tracebackhide__ = True
+    for record in make_records(np.random.default_rng()):
+        got = call_first_difference(first_difference, record)
+        if got != record["right"]:
+            fail(f"first_difference is wrong: {explain_difference(record, got, record['right'])}.")
+    print("\u2714 hidden tests passed")
+
+
+def encode_answer(answer):
+    """The stored code of an answer (course.checks.debugging.decode_answer reads it)."""
+    if answer is None:
+        return np.array([0, 0, 0], dtype=np.int64)
+    if answer[0] == "forward":
+        return np.array([1, answer[1], 0], dtype=np.int64)
+    return np.array([2, int(answer[1][2:]), int(answer[1][1] == "b")], dtype=np.int64)
+
+
+def first_difference_values():
+    """The "debugging/first_difference" group: records/<i>/kind (index in KINDS), layer, scale, rtol,
+    activations_a/<l>, activations_b/<l> (l = 1..L), grads_a/<name>, grads_b/<name>, right (the
+    reference's answer, coded by encode_answer), one record of every kind drawn once from a fixed seed."""
+    rng = np.random.default_rng(18)
+    records = {}
+    for i, kind in enumerate(KINDS):
+        record = make_record(rng, kind, L=5)
+        records[str(i)] = {
+            "kind": np.int64(KINDS.index(kind)), "layer": np.int64(record["layer"]),
+            "scale": np.float64(record["scale"]), "rtol": np.float64(record["rtol"]),
+            "activations_a": {str(l): A for l, A in enumerate(record["activations_a"], start=1)},
+            "activations_b": {str(l): A for l, A in enumerate(record["activations_b"], start=1)},
+            "grads_a": record["grads_a"], "grads_b": record["grads_b"],
+            "right": encode_answer(record["right"])}
+    return {"records": records}

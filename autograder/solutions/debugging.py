@@ -88,3 +88,33 @@ def gradient_health(parameters, grads, cache, activations, threshold=4.0):
         report.append({"ratio": float(ratio), "zero": bool(zero), "nan_or_inf": bool(nan_or_inf),
                        "saturated": saturated})
     return report
+# --- layer-by-layer comparison ---
+
+def first_difference(activations_a, activations_b, grads_a, grads_b, rtol=1e-5):
+    """
+    Inputs:
+    - activations_a, activations_b: lists [A1, ..., AL] of two implementations' activations, layer l
+      at index l - 1, each (n[l], m)
+    - grads_a, grads_b: dicts with dW1, db1, ..., dWL, dbL of the same two implementations
+    - rtol: two arrays a and b differ when ||a - b|| > rtol * max(||a||, ||b||) (Frobenius norms):
+      a difference relative to the array's scale, so round-off never counts
+    Returns where the first difference is:
+    - ("forward", l) for the first layer l, from 1 up, whose activations differ;
+    - otherwise ("backward", name) for the first gradient that differs from the last layer back,
+      in the order dWL, dbL, dW(L-1), db(L-1), ..., dW1, db1;
+    - None if everything agrees.
+    """
+    ### BEGIN SOLUTION
+    def differ(a, b):
+        return np.linalg.norm(a - b) > rtol * max(np.linalg.norm(a), np.linalg.norm(b))
+
+    L = len(activations_a)
+    for l in range(1, L + 1):
+        if differ(activations_a[l - 1], activations_b[l - 1]):
+            return ("forward", l)
+    for l in range(L, 0, -1):
+        for name in (f"dW{l}", f"db{l}"):
+            if differ(grads_a[name], grads_b[name]):
+                return ("backward", name)
+    return None
+    ### END SOLUTION

@@ -445,3 +445,192 @@ def check_gradient_health(gradient_health):
         sentence, detail = explain_health(got, right, mistakes)
         fail("Your report is wrong on the network of this check: " + sentence + (f" ({detail})." if detail else "."))
     passed(health_summary(right))
+# --- layer-by-layer comparison ---
+# The checks run first_difference on a battery of records (two implementations' activations and
+# gradients), in the order of KINDS: each kind is built so that the first record a known mistake gets
+# wrong names that mistake. The visible check's records and right answers are stored; the hidden
+# tests draw fresh ones (autograder/checks/debugging.py).
+
+KINDS = (
+    "identical",            # the same arrays: None
+    "round_off",            # every array off by round-off (1e-12 of its scale): None
+    "round_off_large",      # the same, with a layer and a gradient of values about 1e9: None
+    "round_off_near_zero",  # the same, with entries near 0 (cancellations) in every array: None
+    "round_off_large_near_zero",  # both: None
+    "forward",              # layer k (2 <= k < L) differs, and with it every later layer and every gradient
+    "forward_small",        # the same from a layer k < L of values about 1e-9
+    "forward_permuted",     # layer k < L holds its right values in another order (examples swapped), alone
+    "forward_last",         # only the last layer L differs
+    "backward",             # dWk (3 <= k < L) differs, and with it dbk and every gradient of the layers below
+    "backward_last",        # the same from dWL
+    "backward_bias",        # only dbk differs (k < L)
+    "backward_permuted",    # only dWk differs (k < L): its rows in another order
+    "backward_sign",        # only dWk differs (k < L): a block of it with the sign flipped (same norm)
+    "rtol_loose",           # a layer scaled by 1 + 1e-4, compared with rtol = 1e-3: None
+)
+SECTIONS = ("forward", "backward")
+DIFFERENCE_CONTRACT = ('it must return None when everything agrees, ("forward", l) with l the layer number (an int, '
+                       'from 1), or ("backward", name) with name a gradient\'s key such as "dW3"')
+
+
+def answer_words(answer):
+    """An answer (None, ("forward", l) or ("backward", name)) as the student would write it."""
+    if answer is None:
+        return "None"
+    return f'("forward", {answer[1]})' if answer[0] == "forward" else f'("backward", "{answer[1]}")'
+
+
+def difference_call(L, rtol):
+    return f"first_difference(activations_a, activations_b, grads_a, grads_b, rtol={rtol:g}) on a network of {L} layers"
+
+
+def read_answer(result, L, call):
+    """The student's answer as None, ("forward", l) or ("backward", "dWl" / "dbl"); fail unless it has
+    that form (strings' case and surrounding spaces, a tuple or a list, a NumPy int are all accepted)."""
+    __tracebackhide__ = True
+    if result is None:
+        return None
+    if isinstance(result, (tuple, list)) and len(result) == 2 and isinstance(result[0], str):
+        section, where = result[0].strip().lower(), result[1]
+        if section == "forward" and isinstance(where, (int, np.integer)) and not isinstance(where, (bool, np.bool_)):
+            return ("forward", int(where))
+        if section == "backward" and isinstance(where, str):
+            name = where.strip()
+            if len(name) > 2 and name[0] == "d" and name[1] in "Wwb" and name[2:].isdigit():
+                return ("backward", ("dW" if name[1] in "Ww" else "db") + str(int(name[2:])))
+    fail(f"{call} returned {result!r:.80}, but {DIFFERENCE_CONTRACT}.")
+
+
+def call_first_difference(first_difference, record):
+    """The student's answer on one record (a dict with activations_a, activations_b, grads_a, grads_b,
+    rtol), read by read_answer."""
+    __tracebackhide__ = True
+    L = len(record["activations_a"])
+    call = difference_call(L, record["rtol"])
+    result = call_student(first_difference, record["activations_a"], record["activations_b"], record["grads_a"],
+                          record["grads_b"], record["rtol"], call=call)
+    return read_answer(result, L, call)
+
+
+def explain_difference(record, got, right):
+    """Why the student's answer on a record is wrong, in the words both checks use.
+
+    record: the record's arrays with its kind (a name of KINDS), its planted layer k and scale (the
+    typical size of the arrays planted or scaled); got, right: answers (None or (section, where)).
+    Returns one sentence (no final period).
+    """
+    kind, k, L = record["kind"], record["layer"], len(record["activations_a"])
+    said = f"returned {answer_words(got)} where the answer is {answer_words(right)}"
+    entry_wise = ("a tolerance taken entry by entry (np.isclose, np.allclose, |a - b| <= rtol |b|) flags round-off "
+                  "on entries near 0, which sums and cancellations leave: round-off is relative to the scale of the "
+                  "whole array, so compare ||a - b|| with rtol * max(||a||, ||b||)")
+    if kind == "identical":
+        return f"on two identical records it {said}: nothing differs there"
+    if kind == "round_off":
+        return (f"on two records that differ only by round-off (1e-12 of each array's scale) it {said}: round-off "
+                "counts as a difference (exact equality, ==, np.array_equal): compare ||a - b|| with rtol * "
+                "max(||a||, ||b||)")
+    if kind == "round_off_large":
+        return (f"on two records that differ only by round-off, where some arrays hold values about 1e9, it {said}: "
+                "an absolute tolerance flags the round-off of large values and misses real differences in small "
+                "ones: compare ||a - b|| with rtol * max(||a||, ||b||), relative to the array's scale")
+    if kind in ("round_off_near_zero", "round_off_large_near_zero"):
+        return f"on two records that differ only by round-off it {said}: {entry_wise}"
+    if kind == "rtol_loose":
+        return (f"with rtol = {record['rtol']:g}, on records where A{k} differs by 1e-4 of its scale, it {said}: the "
+                "argument rtol is not used (a difference smaller than rtol times the array's scale does not count)")
+    if kind.startswith("forward"):
+        if got is not None and got[0] == "backward":
+            return (f"the activations of layer {k} differ, but it {said}: compare the forward pass first (every "
+                    "activation, layer 1 up), and the gradients only when all activations agree")
+        if kind == "forward" and got in (("forward", k - 1), ("forward", k + 1)):
+            return (f"it {said}: the layer number is off by one; layers are numbered from 1 (activations_a[0] is "
+                    "A1, the activations of layer 1)")
+        if kind == "forward" and got is not None and got[1] > k:
+            return (f"layers {k} to {L} differ and it {said}: that is the last difference, not the first; stop "
+                    "at the first layer, from 1 up, whose activations differ")
+        if kind == "forward_small":
+            return (f"the activations of layer {k}, values about {record['scale']:.0e}, differ by 6 % or more and "
+                    f"it {said}: an absolute tolerance (such as np.allclose's atol=1e-8) misses differences in "
+                    "small values: compare ||a - b|| with rtol * max(||a||, ||b||), relative to the array's scale")
+        if kind == "forward_permuted":
+            return (f"layer {k} holds the right values with its examples (columns) in another order (same shape, "
+                    f"sum, mean and norm) and it {said}: compare the arrays entry by entry, as ||a - b||, not their "
+                    "sums, means, norms or shapes")
+        if kind == "forward_last":
+            return f"only the last layer, {L}, differs and it {said}: compare every layer, 1 to L"
+        if got is None:
+            return (f"the activations of layer {k} differ by 6 % or more and it {said}: compare the values "
+                    "(||a - b||), not only the shapes")
+        return f"the activations of layers {k} to {L} differ and it {said}"
+    # backward kinds
+    name = right[1]
+    if got is not None and got[0] == "forward":
+        return f"all activations agree within round-off and it {said}: only a gradient differs"
+    if kind == "backward" and got is not None:
+        layer = int(got[1][2:])
+        if got[1] == f"db{k}":
+            return (f"dW{k} and db{k} differ and it {said}: within a layer compare dW before db (the order is "
+                    "dWL, dbL, dW(L-1), db(L-1), ...)")
+        if layer == k - 1 and got[1] == f"dW{k - 1}":
+            return (f"it {said}: the layer number is off by one; layers are numbered from 1 (dW{k} is the "
+                    f"gradient of W{k})")
+        if layer < k:
+            return (f"dW{k} and every gradient below it differ and it {said}: an error in layer {k}'s backward "
+                    "step spreads to the layers below, so search from the last layer back (dWL, dbL, then layer "
+                    "L - 1, ...) and stop at the first difference")
+    if kind == "backward_last":
+        return (f"the last layer's gradients dW{L} and db{L} differ, with every gradient below them, and it {said}: "
+                "search every layer's gradients, from the last layer L back to 1")
+    if kind == "backward_bias":
+        return (f"only {name} differs and it {said}: compare the biases' gradients db too, dW then db in each "
+                "layer")
+    if kind in ("backward_permuted", "backward_sign"):
+        how = ("its rows in another order: same shape, sum, mean and norm" if kind == "backward_permuted" else
+               "a block of it with the sign flipped: same shape and norm")
+        return (f"only {name} differs ({how}) and it {said}: compare the arrays entry by entry, as ||a - b||, "
+                "not their sums, means, norms or shapes")
+    if got is None:
+        return (f"{name} differs by 6 % or more and it {said}: compare the values (||a - b||), not only the "
+                "shapes")
+    return f"{name} and the gradients below it differ and it {said}"
+
+
+def stored_records(stored):
+    """The visible check's records, from the stored group "debugging/first_difference"."""
+    records = []
+    for index in sorted(stored["records"], key=int):
+        group = stored["records"][index]
+        L = len(group["activations_a"])
+        records.append({
+            "kind": KINDS[int(group["kind"])], "layer": int(group["layer"]), "scale": float(group["scale"]),
+            "rtol": float(group["rtol"]),
+            "activations_a": [group["activations_a"][str(l)] for l in range(1, L + 1)],
+            "activations_b": [group["activations_b"][str(l)] for l in range(1, L + 1)],
+            "grads_a": dict(group["grads_a"]), "grads_b": dict(group["grads_b"]),
+            "right": decode_answer(group["right"]),
+        })
+    return records
+
+
+def decode_answer(code):
+    """An answer from its stored code: (0, 0, 0) is None, (1, l, 0) ("forward", l), (2, l, 0) ("backward",
+    "dWl") and (2, l, 1) ("backward", "dbl")."""
+    section, layer, bias = (int(v) for v in code)
+    if section == 0:
+        return None
+    if section == 1:
+        return ("forward", layer)
+    return ("backward", ("db" if bias else "dW") + str(layer))
+
+
+def check_first_difference(first_difference):
+    """Visible checks for first_difference on a fixed battery of records."""
+    __tracebackhide__ = True
+    records = stored_records(read_stored_values("debugging/first_difference"))
+    for record in records:
+        got = call_first_difference(first_difference, record)
+        if got != record["right"]:
+            fail(f"Your first_difference is wrong on a record of this check: "
+                 f"{explain_difference(record, got, record['right'])}.")
+    passed(f"the right place on all {len(records)} records.")
