@@ -161,16 +161,18 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
     ),
     Assignment(
         name="debugging",
-        graded_functions=("normalize_inputs", "diagnose_bias_variance"),
+        graded_functions=("normalize_inputs", "diagnose_bias_variance", "overfit_tiny_set"),
         notebook_seconds=15,
         demo={
             "ada_correct": {
                 "normalize_inputs": "generator_over_sets.py",
                 "diagnose_bias_variance": "lookup_table_by_index.py",
+                "overfit_tiny_set": "recomputed_with_compute_cost.py",
             },
             "bob_buggy": {
                 "normalize_inputs": "bug_source_document_sigma_squared.py",
                 "diagnose_bias_variance": "bug_base_error_ignored.py",
+                "overfit_tiny_set": "bug_rows_instead_of_columns.py",
             },
             "cyd_untouched": {},
         },
@@ -181,7 +183,11 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_divides_by_variance", "bug_source_document_sigma_squared", "bug_no_keepdims",
             "bug_returned_in_another_order", "capitalized_words", "numpy_comparisons", "match_statement",
             "bug_base_error_ignored", "bug_elif_bias_first", "bug_hardcoded_tolerance", "bug_variance_remedy_first",
-            "bug_long_words_for_both", "bug_returns_diagnosis_only"),
+            "bug_long_words_for_both", "bug_returns_diagnosis_only",
+            # overfit_tiny_set
+            "costs_last", "recomputed_with_compute_cost", "np_split_columns", "numpy_scalar_and_array_cost",
+            "bug_rows_instead_of_columns", "bug_k_plus_one", "bug_first_cost", "bug_comparison_inverted",
+            "bug_hardcoded_tolerance", "bug_returns_accuracy", "bug_implementation_ignored"),
     ),
 )
 
