@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from autograder.assignments import by_name
 from tests.notebooks import run_completed_release
 
 ASSIGNMENT = "debugging"
@@ -18,7 +19,8 @@ ASSIGNMENT = "debugging"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=2)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1,
+                                      check_lines=len(by_name(ASSIGNMENT).graded_functions))
     return text
 
 
@@ -58,3 +60,15 @@ def test_do_the_two_trainings_read_as_high_bias_then_high_variance(printed):
 @pytest.mark.slow
 def test_does_the_notebook_never_print_inf_or_nan(printed):
     assert not re.search(r"\b(inf|nan)\b", printed)
+
+
+# --- overfit a tiny set ---
+
+@pytest.mark.slow
+def test_does_only_the_tiny_set_show_which_implementation_is_buggy(printed):
+    rows = re.findall(r"^([ABC]) +([\d.]+)% +([\d.]+)% +([\d.]+) +(True|False)$", printed, re.M)
+    assert [name for name, *_ in rows] == ["A", "B", "C"], printed
+    for name, train_error, dev_error, cost, reached in rows:
+        assert float(train_error) < 12 and float(dev_error) < 20, f"{name} looks fine on 200 examples"
+        assert (reached == "True") == (name != "B")
+        assert float(cost) < 0.01 if name != "B" else float(cost) > 0.3, "far from the tolerance of 0.01"

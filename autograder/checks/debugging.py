@@ -257,6 +257,7 @@ def stored_values():
 
 from course.checks.debugging import (KNOWN_TINY_MISTAKES, TINY_DEFAULTS, TINY_IMPLEMENTATIONS,  # noqa: E402
                                      call_overfit, explain_tiny, same_tiny_results, tiny_call)
+from course.network import cross_entropy_from_logits as _cross_entropy  # noqa: E402
 from course.network import forward_propagation as _forward  # noqa: E402
 from course.tiny_set import IMPLEMENTATIONS as _IMPLEMENTATIONS  # noqa: E402
 
@@ -290,10 +291,6 @@ def tiny_plan(rng):
     return calls
 
 
-def _last_cost(X, Y, implementation, num_iterations, learning_rate):
-    return _IMPLEMENTATIONS[implementation](X, Y, num_iterations, learning_rate)[1]
-
-
 def tiny_answers(X, Y, k, implementation, num_iterations, learning_rate, tolerance, mistake=None):
     """(cost, reached) of the reference, or of the known mistake `mistake` (a name of KNOWN_TINY_MISTAKES)."""
     if mistake is None:
@@ -318,9 +315,9 @@ def tiny_answers(X, Y, k, implementation, num_iterations, learning_rate, toleran
 
 
 def cross_entropy(X, Y, parameters):
-    from course.network import cross_entropy_from_logits
+    """The cross-entropy of the network `parameters` on (X, Y), from the logits."""
     _, cache = _forward(X, parameters)
-    return cross_entropy_from_logits(cache[8], Y)
+    return _cross_entropy(cache[8], Y)
 
 
 def tiny_results(calls, mistake=None):
