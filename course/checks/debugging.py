@@ -269,8 +269,8 @@ KNOWN_TINY_MISTAKES = (
                  "after the last step, costs[-1]"),
     ("comparison_inverted", "reached is True when the cost is above the tolerance: the tiny set is learned when "
                             "cost < tolerance"),
-    ("tolerance_ignored", "the argument tolerance is not used (0.01 hard-wired): reached is cost < tolerance, with "
-                          "the tolerance passed in"),
+    ("tolerance_ignored", "the argument tolerance is not used (a number is hard-wired in its place): reached is "
+                          "cost < tolerance, with the tolerance passed in"),
     ("implementation_ignored", "the argument implementation is not used (implementation \"A\" is always trained): "
                                "train IMPLEMENTATIONS[implementation]"),
     ("iterations_ignored", "the argument num_iterations is not used (300 hard-wired): pass it to the implementation"),
@@ -296,7 +296,9 @@ def call_overfit(overfit_tiny_set, X, Y, k, implementation, num_iterations, lear
     array = np.asarray(cost) if isinstance(cost, (int, float, np.ndarray, np.generic)) else None
     if array is None or array.size != 1 or isinstance(cost, (bool, np.bool_)) or not (
             np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)):
-        fail(f"{call} returned the cost {cost!r:.60}, but it must be one number, the training cost after the last "
+        what = (f"a {type(cost).__name__} of {len(cost)} values" if isinstance(cost, (list, tuple, np.ndarray))
+                and np.ndim(cost) > 0 else f"{cost!r:.40}")
+        fail(f"{call} returned the cost as {what}, but it must be one number, the training cost after the last "
              "step.")
     if not isinstance(reached, (bool, np.bool_)):
         fail(f"{call} returned reached = {reached!r:.60}, but it must be True or False (cost < tolerance).")
