@@ -161,7 +161,8 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
     ),
     Assignment(
         name="debugging",
-        graded_functions=("normalize_inputs", "diagnose_bias_variance", "gradient_health", "first_difference"),
+        graded_functions=("normalize_inputs", "diagnose_bias_variance", "gradient_health", "overfit_tiny_set",
+                          "first_difference"),
         notebook_seconds=15,
         demo={
             "ada_correct": {
@@ -169,12 +170,14 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
                 "diagnose_bias_variance": "lookup_table_by_index.py",
                 "gradient_health": "helper_per_layer.py",
                 "first_difference": "generator_next.py",
+                "overfit_tiny_set": "recomputed_with_compute_cost.py",
             },
             "bob_buggy": {
                 "normalize_inputs": "bug_source_document_sigma_squared.py",
                 "diagnose_bias_variance": "bug_base_error_ignored.py",
                 "gradient_health": "bug_isnan_only.py",
                 "first_difference": "bug_gradients_from_layer_1.py",
+                "overfit_tiny_set": "bug_rows_instead_of_columns.py",
             },
             "cyd_untouched": {},
         },
@@ -192,7 +195,11 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "bug_saturation_per_unit",
             # first_difference
             "prints_each_comparison", "capitalized_answer", "returns_lists", "bug_exact_equality",
-            "bug_allclose_defaults", "bug_gradients_from_layer_1", "bug_norms_only", "bug_returns_a_sentence"),
+            "bug_allclose_defaults", "bug_gradients_from_layer_1", "bug_norms_only", "bug_returns_a_sentence",
+            # overfit_tiny_set
+            "costs_last", "recomputed_with_compute_cost", "np_split_columns", "numpy_scalar_and_array_cost",
+            "bug_rows_instead_of_columns", "bug_k_plus_one", "bug_first_cost", "bug_comparison_inverted",
+            "bug_hardcoded_tolerance", "bug_returns_accuracy", "bug_implementation_ignored"),
     ),
 )
 

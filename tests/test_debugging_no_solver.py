@@ -71,8 +71,22 @@ def first_difference_oracle(rng):
                                  and [str(item).strip().lower() for item in result] == want)
 
 
+def tiny_set_oracle(rng):
+    """(pool, solves) for overfit_tiny_set: a result holding the cost after training an implementation on
+    the first k of the m examples solves it (the provided loops train on whatever they are given)."""
+    from autograder.checks.debugging import random_tiny_set
+
+    X, Y, k = random_tiny_set(rng)
+    implementation = str(rng.choice(["A", "B", "C"]))
+    pool = {"X": X, "Y": Y, "k": k, "implementation": implementation, "num_iterations": 60,
+            "learning_rate": 0.7, "tolerance": 0.05}
+    cost, _ = reference.overfit_tiny_set(X, Y, k, implementation, 60, 0.7, 0.05)
+    return pool, lambda result: oracle.holds(result, cost)
+
+
 ORACLES = {"normalize_inputs": normalize_oracle, "diagnose_bias_variance": diagnosis_oracle,
-           "gradient_health": health_oracle, "first_difference": first_difference_oracle}
+           "gradient_health": health_oracle, "overfit_tiny_set": tiny_set_oracle,
+           "first_difference": first_difference_oracle}
 
 
 def solvers(modules, graded, rng):

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from autograder.assignments import by_name
 from tests.notebooks import run_completed_release
 
 ASSIGNMENT = "debugging"
@@ -19,7 +20,8 @@ ASSIGNMENT = "debugging"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1, check_lines=4)
+    _, text = run_completed_release(ASSIGNMENT, tmp_path_factory.mktemp("student"), figures=1,
+                                      check_lines=len(by_name(ASSIGNMENT).graded_functions))
     return text
 
 
@@ -74,6 +76,8 @@ def test_does_the_health_report_tell_an_exploding_training_from_a_crawling_one(p
     first, *_, last = runs["crawls"]
     assert all(r < 0.05 for _, _, ratios, _, _ in runs["crawls"] for r in ratios) and first[3] == "-"
     assert 0 < first[1] - last[1] < 0.01, "the cost crawls"
+
+
 # --- layer-by-layer comparison ---
 
 @pytest.mark.slow
@@ -82,3 +86,15 @@ def test_does_the_comparison_point_at_the_students_first_wrong_gradient_and_not_
     # derivative (A >= 0) is wrong from dZ2 down.
     assert re.search(r"^student vs trusted: \('backward', 'dW2'\)$", printed, re.M), printed
     assert re.search(r"^trusted vs itself: +None$", printed, re.M), printed
+
+
+# --- overfit a tiny set ---
+
+@pytest.mark.slow
+def test_does_only_the_tiny_set_show_which_implementation_is_buggy(printed):
+    rows = re.findall(r"^([ABC]) +([\d.]+)% +([\d.]+)% +([\d.]+) +(True|False)$", printed, re.M)
+    assert [name for name, *_ in rows] == ["A", "B", "C"], printed
+    for name, train_error, dev_error, cost, reached in rows:
+        assert float(train_error) < 12 and float(dev_error) < 20, f"{name} looks fine on 200 examples"
+        assert (reached == "True") == (name != "B")
+        assert float(cost) < 0.01 if name != "B" else float(cost) > 0.3, "far from the tolerance of 0.01"

@@ -19,6 +19,11 @@ from course.checks.debugging import (ACTIVATIONS, DIAGNOSES, FRACTION_ATOL, HEAL
                                      RATIO_RTOL, REMEDIES, SETS, call_diagnose, call_first_difference, call_health,
                                      call_normalize, explain_diagnoses, explain_difference, explain_health,
                                      explain_normalized, same_field, same_report, same_sets)
+from course.checks.debugging import (KNOWN_TINY_MISTAKES, TINY_DEFAULTS, TINY_IMPLEMENTATIONS, call_overfit,
+                                     explain_tiny, same_tiny_results, tiny_call)
+from course.network import cross_entropy_from_logits as _cross_entropy
+from course.network import forward_propagation as _forward
+from course.tiny_set import IMPLEMENTATIONS as _IMPLEMENTATIONS
 
 # --- normalizing inputs --------------------------------------------------------------------------------
 
@@ -243,6 +248,7 @@ def stored_values():
     diagnose_bias_variance/right: (12, 2) int64 (index in DIAGNOSES, index in REMEDIES)
     diagnose_bias_variance/mistakes/<name>: (12, 2) int64, what each known mistake gives
     gradient_health/...: see health_values
+    overfit_tiny_set/...: see tiny_stored_values
     first_difference/...: see first_difference_values
     """
     sets = fixed_sets()
@@ -258,6 +264,7 @@ def stored_values():
             "right": right_diagnoses(table).astype(np.int64),
             "mistakes": {name: codes.astype(np.int64) for name, codes in diagnosis_mistakes(table).items()}},
         "gradient_health": health_values(),
+        "overfit_tiny_set": tiny_stored_values(),
         "first_difference": first_difference_values(),
     }
 
@@ -691,3 +698,148 @@ def first_difference_values():
             "grads_a": record["grads_a"], "grads_b": record["grads_b"],
             "right": encode_answer(record["right"])}
     return {"records": records}
+# --- overfit a tiny set ---------------------------------------------------------------------------------
+
+# The arguments the hidden tests draw from: never the signature's defaults, so that an argument left
+# unused shows on every draw.
+TINY_ITERATIONS = (200, 250, 400)
+TINY_LEARNING_RATES = (0.3, 0.7, 1.0)
+
+
+def random_tiny_set(rng):
+    """X (n_x, m) and Y (1, m) of a fresh tiny problem, and k: 2 or 3 features, 12 to 20 examples, the
+    first k (4 to 8) holding both classes; the next example, the last k and all m differ from them."""
+    n_x, m, k = int(rng.integers(2, 4)), int(rng.integers(12, 21)), int(rng.integers(4, 9))
+    X = rng.standard_normal((n_x, m))
+    while True:
+        Y = rng.integers(0, 2, size=(1, m)).astype(np.int64)
+        if 0 < Y[0, :k - 1].sum() < k - 1:
+            return X, Y, k
+
+
+def tiny_plan(rng):
+    """A fresh list of calls (X, Y, k, implementation, num_iterations, learning_rate, above): two tiny
+    sets, each trained with the three implementations; `above` says whether the tolerance will be set
+    above the right cost (reached) or below it (not reached), each implementation getting both."""
+    calls = []
+    for above in ((True, True, False), (False, False, True)):
+        X, Y, k = random_tiny_set(rng)
+        for implementation, up in zip(TINY_IMPLEMENTATIONS, above):
+            calls.append((X, Y, k, implementation, int(rng.choice(TINY_ITERATIONS)),
+                          float(rng.choice(TINY_LEARNING_RATES)), up))
+    return calls
+
+
+def tiny_answers(X, Y, k, implementation, num_iterations, learning_rate, tolerance, mistake=None):
+    """(cost, reached) of the reference, or of the known mistake `mistake` (a name of KNOWN_TINY_MISTAKES)."""
+    if mistake is None:
+        return reference.overfit_tiny_set(X, Y, k, implementation, num_iterations, learning_rate, tolerance)
+    columns = {"all_examples": slice(None), "k_plus_one": slice(0, k + 1), "k_minus_one": slice(0, k - 1),
+               "last_k": slice(X.shape[1] - k, None)}.get(mistake, slice(0, k))
+    implementation = "A" if mistake == "implementation_ignored" else implementation
+    num_iterations = TINY_DEFAULTS["num_iterations"] if mistake == "iterations_ignored" else num_iterations
+    learning_rate = TINY_DEFAULTS["learning_rate"] if mistake == "learning_rate_ignored" else learning_rate
+    parameters, costs = _IMPLEMENTATIONS[implementation](X[:, columns], Y[:, columns], num_iterations, learning_rate)
+    cost = {"first_cost": costs[0], "mean_cost": float(np.mean(costs))}.get(mistake, costs[-1])
+    if mistake == "cost_on_all_examples":
+        cost = cross_entropy(X, Y, parameters)
+    if mistake == "accuracy":
+        A3, _ = _forward(X[:, :k], parameters)
+        return float(np.mean((A3 > 0.5) == Y[:, :k])), costs[-1] < tolerance
+    if mistake == "comparison_inverted":
+        return cost, cost > tolerance
+    if mistake == "tolerance_ignored":
+        return cost, cost < TINY_DEFAULTS["tolerance"]
+    return cost, cost < tolerance
+
+
+def cross_entropy(X, Y, parameters):
+    """The cross-entropy of the network `parameters` on (X, Y), from the logits."""
+    _, cache = _forward(X, parameters)
+    return _cross_entropy(cache[8], Y)
+
+
+def tiny_results(calls, mistake=None):
+    """(k, 2) rows (cost, reached as 0/1) of the reference, or of a known mistake, on full calls
+    (X, Y, k, implementation, num_iterations, learning_rate, tolerance)."""
+    return np.array([tiny_answers(*call, mistake=mistake) for call in calls], dtype=np.float64)
+
+
+class _LazyMistakes(dict):
+    """{name of KNOWN_TINY_MISTAKES: (k, 2) rows that mistake gives on the calls}, each computed (by
+    training) the first time it is looked up: explaining a wrong answer stops at the first match."""
+
+    def __init__(self, calls):
+        super().__init__()
+        self.calls = calls
+
+    def __contains__(self, name):
+        return any(name == known for known, _ in KNOWN_TINY_MISTAKES)
+
+    def __missing__(self, name):
+        if name not in self:
+            raise KeyError(name)
+        self[name] = tiny_results(self.calls, name)
+        return dict.__getitem__(self, name)
+
+
+def tiny_mistakes(calls, lazy=False):
+    """{name of KNOWN_TINY_MISTAKES: (k, 2) rows that mistake gives on the calls}; computed on demand
+    if lazy."""
+    if lazy:
+        return _LazyMistakes(calls)
+    return {name: tiny_results(calls, name) for name, _ in KNOWN_TINY_MISTAKES}
+
+
+def with_tolerances(plan, rng):
+    """The calls of a plan with their tolerances, 2 to 5 times the right cost above it or below it, and
+    the right (k, 2) rows (cost, reached as 0/1) of those calls."""
+    calls, right = [], []
+    for X, Y, k, implementation, num_iterations, learning_rate, above in plan:
+        cost, _ = reference.overfit_tiny_set(X, Y, k, implementation, num_iterations, learning_rate, 1.0)
+        factor = float(rng.uniform(2, 5))
+        calls.append((X, Y, k, implementation, num_iterations, learning_rate,
+                      float(cost * factor if above else cost / factor)))
+        right.append((cost, float(above)))
+    return calls, np.array(right, dtype=np.float64)
+
+
+def grade_overfit_tiny_set(overfit_tiny_set):
+    """Hidden tests of overfit_tiny_set: the reference on two fresh tiny sets, every implementation."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng()
+    calls, right = with_tolerances(tiny_plan(rng), rng)
+    got = np.array([call_overfit(overfit_tiny_set, *call) for call in calls], dtype=np.float64)
+    if not same_tiny_results(got, right):
+        described = [tiny_call(X, *rest) for X, _, *rest in calls]
+        fail(f"overfit_tiny_set is wrong: {explain_tiny(described, got, right, tiny_mistakes(calls, lazy=True))}.")
+    print("\u2714 hidden tests passed")
+
+
+# The visible check's tiny set: 10 examples of the wave data's shape (2 features), without random
+# numbers, and its calls (k, index in TINY_IMPLEMENTATIONS, num_iterations, learning_rate, tolerance
+# factor: the tolerance is the right cost times it).
+TINY_CALLS = ((6, 0, 250, 0.7, 3.0), (6, 1, 250, 0.7, 3.0), (6, 2, 250, 0.7, 1 / 3),
+              (5, 0, 400, 0.3, 1 / 3), (5, 1, 400, 0.3, 1 / 3), (5, 2, 400, 0.3, 3.0))
+
+
+def fixed_tiny_set():
+    X = _wave((2, 10), 1.7, 1.0)
+    Y = np.array([[1, 0, 0, 1, 1, 0, 1, 0, 0, 1]], dtype=np.int64)
+    return X, Y
+
+
+def tiny_stored_values():
+    """debugging/overfit_tiny_set: X (2, 10), Y (1, 10) int64, calls (6, 5) float64 rows (k, index of
+    the implementation, num_iterations, learning_rate, tolerance), right (6, 2) rows (cost, reached as
+    0/1), mistakes/<name> (6, 2), what each known mistake gives."""
+    X, Y = fixed_tiny_set()
+    calls = []
+    for k, j, num_iterations, learning_rate, factor in TINY_CALLS:
+        cost, _ = reference.overfit_tiny_set(X, Y, k, TINY_IMPLEMENTATIONS[j], num_iterations, learning_rate, 1.0)
+        calls.append((k, TINY_IMPLEMENTATIONS[j], num_iterations, learning_rate, float(np.round(cost * factor, 6))))
+    full = [(X, Y) + call for call in calls]
+    return {"X": X, "Y": Y,
+            "calls": np.array([(k, TINY_IMPLEMENTATIONS.index(name), n, rate, tol) for k, name, n, rate, tol in calls],
+                              dtype=np.float64),
+            "right": tiny_results(full), "mistakes": tiny_mistakes(full)}

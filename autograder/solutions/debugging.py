@@ -6,6 +6,8 @@ between the nbgrader solution markers (tests/test_assignments.py keeps them equa
 
 import numpy as np
 
+from course.tiny_set import IMPLEMENTATIONS
+
 
 def normalize_inputs(X_train, X_dev, X_test):
     """
@@ -88,6 +90,29 @@ def gradient_health(parameters, grads, cache, activations, threshold=4.0):
         report.append({"ratio": float(ratio), "zero": bool(zero), "nan_or_inf": bool(nan_or_inf),
                        "saturated": saturated})
     return report
+# --- overfit a tiny set ---
+
+def overfit_tiny_set(X, Y, k, implementation, num_iterations=300, learning_rate=0.5, tolerance=0.01):
+    """
+    Inputs:
+    - X: (n_x, m) inputs, one example per column; Y: (1, m) labels
+    - k: train on the first k examples only (the first k columns)
+    - implementation: "A", "B" or "C", the key of the training loop in IMPLEMENTATIONS
+    - num_iterations, learning_rate: passed to that training loop
+    - tolerance: the tiny set counts as learned when the final cost is below it
+    Returns (cost, reached):
+    - cost: the cross-entropy on the k examples after the last step (a float)
+    - reached: True if cost < tolerance
+    """
+    ### BEGIN SOLUTION
+    train = IMPLEMENTATIONS[implementation]
+    parameters, costs = train(X[:, :k], Y[:, :k], num_iterations, learning_rate)
+    cost = costs[-1]
+    reached = cost < tolerance
+    ### END SOLUTION
+    return cost, reached
+
+
 # --- layer-by-layer comparison ---
 
 def first_difference(activations_a, activations_b, grads_a, grads_b, rtol=1e-5):

@@ -634,3 +634,118 @@ def check_first_difference(first_difference):
             fail(f"Your first_difference is wrong on a record of this check: "
                  f"{explain_difference(record, got, record['right'])}.")
     passed(f"the right place on all {len(records)} records.")
+# --- overfit a tiny set -------------------------------------------------------------------------------
+
+# Relative tolerance on a returned cost: far above the round-off of the same training on another CPU or
+# BLAS (about 1e-11 after 400 steps), far below what any mistake changes (at least 1e-4).
+TINY_COST_RTOL = 1e-6
+# The signature's defaults, which a mistake may use in place of the arguments.
+TINY_DEFAULTS = {"num_iterations": 300, "learning_rate": 0.5, "tolerance": 0.01}
+# The names of course.tiny_set.IMPLEMENTATIONS; the stored calls give an implementation by its index here.
+TINY_IMPLEMENTATIONS = ("A", "B", "C")
+
+KNOWN_TINY_MISTAKES = (
+    ("all_examples", "the network is trained on all m examples (X[:k] takes rows, the features, not examples): "
+                     "train it on the first k columns, X[:, :k] and Y[:, :k]"),
+    ("k_plus_one", "the network is trained on k + 1 examples: the first k are X[:, :k] and Y[:, :k], columns 0 to "
+                   "k - 1"),
+    ("k_minus_one", "the network is trained on k - 1 examples: the first k are X[:, :k] and Y[:, :k], columns 0 to "
+                    "k - 1"),
+    ("last_k", "the network is trained on the last k examples: train it on the first k, X[:, :k] and Y[:, :k]"),
+    ("cost_on_all_examples", "the cost is measured on all m examples after training on the first k: report the cost "
+                             "on the k examples the network was trained on, costs[-1]"),
+    ("first_cost", "the cost returned is the first one, before any step (costs[0]): report the cost after the last "
+                   "step, costs[-1]"),
+    ("mean_cost", "the cost returned is the average of the costs over the training: report the cost after the last "
+                  "step, costs[-1]"),
+    ("accuracy", "the first value returned is the accuracy on the k examples, not the cost: return the training cost "
+                 "after the last step, costs[-1]"),
+    ("comparison_inverted", "reached is True when the cost is above the tolerance: the tiny set is learned when "
+                            "cost < tolerance"),
+    ("tolerance_ignored", "the argument tolerance is not used (a number is hard-wired in its place): reached is "
+                          "cost < tolerance, with the tolerance passed in"),
+    ("implementation_ignored", "the argument implementation is not used (implementation \"A\" is always trained): "
+                               "train IMPLEMENTATIONS[implementation]"),
+    ("iterations_ignored", "the argument num_iterations is not used (300 hard-wired): pass it to the implementation"),
+    ("learning_rate_ignored", "the argument learning_rate is not used (0.5 hard-wired): pass it to the "
+                              "implementation"),
+)
+
+
+def tiny_call(X, k, implementation, num_iterations, learning_rate, tolerance):
+    return (f"overfit_tiny_set(X, Y, {k}, \"{implementation}\", {num_iterations}, {learning_rate:g}, "
+            f"{tolerance:.3g}) with X: {X.shape}")
+
+
+def call_overfit(overfit_tiny_set, X, Y, k, implementation, num_iterations, learning_rate, tolerance):
+    """The student's (cost, reached) on one call as (float, bool); fail unless it has that form."""
+    __tracebackhide__ = True
+    call = tiny_call(X, k, implementation, num_iterations, learning_rate, tolerance)
+    result = call_student(overfit_tiny_set, X, Y, k, implementation, num_iterations, learning_rate, tolerance,
+                          call=call)
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        fail(f"{call} returned {result!r:.60}, but it must return two values: (cost, reached).")
+    cost, reached = result
+    array = np.asarray(cost) if isinstance(cost, (int, float, np.ndarray, np.generic)) else None
+    if array is None or array.size != 1 or isinstance(cost, (bool, np.bool_)) or not (
+            np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)):
+        what = (f"a {type(cost).__name__} of {len(cost)} values" if isinstance(cost, (list, tuple, np.ndarray))
+                and np.ndim(cost) > 0 else f"{cost!r:.40}")
+        fail(f"{call} returned the cost as {what}, but it must be one number, the training cost after the last "
+             "step.")
+    if not isinstance(reached, (bool, np.bool_)):
+        fail(f"{call} returned reached = {reached!r:.60}, but it must be True or False (cost < tolerance).")
+    cost = float(array.reshape(()))
+    if not np.isfinite(cost):
+        fail(f"{call} returned the cost {cost}, which is not finite.")
+    return cost, bool(reached)
+
+
+def same_tiny_results(got, want):
+    """Whether (k, 2) results (cost, reached) agree: costs to TINY_COST_RTOL, reached exactly ((k, 1):
+    the costs only)."""
+    got, want = np.asarray(got, dtype=np.float64), np.asarray(want, dtype=np.float64)
+    return got.shape == want.shape and np.array_equal(got[:, 1:], want[:, 1:]) and bool(
+        np.all(np.abs(got[:, 0] - want[:, 0]) <= TINY_COST_RTOL * np.abs(want[:, 0]) + 1e-12))
+
+
+def explain_tiny(calls, got, right, mistakes):
+    """Why the student's results on a list of calls are wrong, in the words both checks use.
+
+    calls: one string per call (tiny_call); got, right: (k, 2) rows (cost, reached as 0/1); mistakes:
+    {name of KNOWN_TINY_MISTAKES: (k, 2) rows}. A known mistake is named when it gives the student's
+    results on every call.
+    """
+    for name, sentence in KNOWN_TINY_MISTAKES:
+        if name in mistakes and same_tiny_results(got, mistakes[name]):
+            return sentence
+    got, right = np.asarray(got, dtype=np.float64), np.asarray(right, dtype=np.float64)
+    if not same_tiny_results(got[:, :1], right[:, :1]):
+        # The costs alone may still be a known mistake's, whatever reached says.
+        for name, sentence in KNOWN_TINY_MISTAKES:
+            if name in mistakes and same_tiny_results(got[:, :1], np.asarray(mistakes[name])[:, :1]):
+                return sentence
+    for i, call in enumerate(calls):
+        if abs(got[i, 0] - right[i, 0]) > TINY_COST_RTOL * abs(right[i, 0]) + 1e-12:
+            return (f"{call} returned the cost {got[i, 0]:.6g} where it should be {right[i, 0]:.6g}: the "
+                    "cross-entropy on the first k examples after num_iterations steps of the implementation, "
+                    "costs[-1]")
+        if got[i, 1] != right[i, 1]:
+            return (f"{call} returned reached = {bool(got[i, 1])} with the cost {got[i, 0]:.6g}: reached is "
+                    "cost < tolerance")
+    raise AssertionError("explain_tiny called on a right answer")
+
+
+def check_overfit_tiny_set(overfit_tiny_set):
+    """Visible checks for overfit_tiny_set on a fixed tiny data set and a fixed list of calls."""
+    __tracebackhide__ = True
+    stored = read_stored_values("debugging/overfit_tiny_set")
+    X, Y, plan = stored["X"], stored["Y"], stored["calls"]
+    arguments = [(int(k), TINY_IMPLEMENTATIONS[int(j)], int(n), float(rate), float(tolerance))
+                 for k, j, n, rate, tolerance in plan]
+    got = np.array([call_overfit(overfit_tiny_set, X, Y, *args) for args in arguments], dtype=np.float64)
+    right = stored["right"]
+    if not same_tiny_results(got, right):
+        sentence = explain_tiny([tiny_call(X, *args) for args in arguments], got, right, stored["mistakes"])
+        fail(f"Your results are wrong on the calls of this check: {sentence}.")
+    passed(f"all {len(arguments)} calls right.")

@@ -1,0 +1,11 @@
+"""Compares with 0.01 whatever the argument tolerance is.
+
+expect: fail
+mentions: tolerance
+"""
+from course.tiny_set import IMPLEMENTATIONS
+
+
+def overfit_tiny_set(X, Y, k, implementation, num_iterations=300, learning_rate=0.5, tolerance=0.01):
+    parameters, costs = IMPLEMENTATIONS[implementation](X[:, :k], Y[:, :k], num_iterations, learning_rate)
+    return costs[-1], costs[-1] < 0.01
