@@ -12,6 +12,7 @@ into course/data/stored_values.h5 under "debugging").
 
 import numpy as np
 
+from autograder.checks import hidden_tests_passed
 from autograder.solutions import debugging as reference
 from course.checks import fail
 from course.checks.debugging import (ACTIVATIONS, DIAGNOSES, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS, KINDS,
@@ -104,7 +105,7 @@ def grade_normalize_inputs(normalize_inputs):
             n_x, m_train, m_dev, m_test = sizes
             fail(f"normalize_inputs is wrong: {sentence} (on sets with n_x = {n_x}, m_train = {m_train}, "
                  f"m_dev = {m_dev}, m_test = {m_test}" + (f", {detail})." if detail else ")."))
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 # --- bias and variance ------------------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def grade_diagnose_bias_variance(diagnose_bias_variance):
     if not np.array_equal(got, right):
         sentence, _ = explain_diagnoses(table, got, right, diagnosis_mistakes(table))
         fail(f"diagnose_bias_variance is wrong: {sentence}.")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 # --- the stored values of the visible checks ------------------------------------------------------------
@@ -460,7 +461,7 @@ def grade_gradient_health(gradient_health):
             fail(f"gradient_health is wrong: {sentence} (on a network of {L} layers, "
                  f"{', '.join(problem['activations'])}, threshold {problem['threshold']:g}"
                  + (f", {detail})." if detail else ")."))
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 def fixed_health_problem(planted=True):
@@ -670,7 +671,7 @@ def grade_first_difference(first_difference):
         got = call_first_difference(first_difference, record)
         if got != record["right"]:
             fail(f"first_difference is wrong: {explain_difference(record, got, record['right'])}.")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 def encode_answer(answer):
@@ -813,7 +814,7 @@ def grade_overfit_tiny_set(overfit_tiny_set):
     if not same_tiny_results(got, right):
         described = [tiny_call(X, *rest) for X, _, *rest in calls]
         fail(f"overfit_tiny_set is wrong: {explain_tiny(described, got, right, tiny_mistakes(calls, lazy=True))}.")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 # The visible check's tiny set: 10 examples of the wave data's shape (2 features), without random

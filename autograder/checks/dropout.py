@@ -19,6 +19,7 @@ applied or swapped, the division by keep_prob missing or doubled.
 
 import numpy as np
 
+from autograder.checks import hidden_tests_passed
 from autograder.checks.regularization import _equal_up_to_float32, _within_round_off
 from autograder.gradcheck import freeze_random, gradcheck
 from autograder.solutions import dropout as reference
@@ -60,7 +61,7 @@ def grade_forward_propagation_with_dropout(forward_propagation_with_dropout):
         X = rng.uniform(-1, 1, (n_x, m))
         judge_forward(forward_propagation_with_dropout, X, random_parameters((n_x, n1, n2, 1), rng), keep_probs,
                       calls=FORWARD_CALLS)
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 # --- the backward pass ----------------------------------------------------------------------------
@@ -202,4 +203,4 @@ def grade_backward_propagation_with_dropout(backward_propagation_with_dropout):
             if key is not None:
                 fail(_name_the_mistake(problem, got)
                      or f"With {_where(problem)}, {key} is wrong: {worst_entry(got[key], right[key])}.")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()

@@ -30,6 +30,7 @@
 
 import numpy as np
 
+from autograder.checks import hidden_tests_passed
 from autograder.gradcheck import gradcheck
 from autograder.solutions import gradient_checking as reference
 from course.checks import call_student, fail
@@ -44,10 +45,6 @@ NETWORK_EPSILONS = (None, 1e-2, 1e-4)
 EXAMPLES = (3, 1, 5)                             # m of each random problem
 ROUND_OFF = 1e-6
 RTOL = 1e-5
-
-
-def _passed():
-    print("\u2714 hidden tests passed")
 
 
 # --- the one-dimensional functions -------------------------------------------------------------------
@@ -69,7 +66,7 @@ def grade_forward_propagation(forward_propagation, rng=None):
         want = reference.forward_propagation(x, theta)
         if not np.isclose(got, want, rtol=1e-12, atol=0):
             fail(f"{call} returned {got:.6g}, but J = theta^3 * x = {want:.6g}.")
-    _passed()
+    hidden_tests_passed()
 
 
 def grade_backward_propagation(backward_propagation, rng=None):
@@ -83,7 +80,7 @@ def grade_backward_propagation(backward_propagation, rng=None):
         if not np.isclose(got, want, rtol=1e-12, atol=0):
             hint = derivative_hint(got, x, theta)
             fail(f"{call} returned {got:.6g}{hint}, but dJ/dtheta = 3 * theta^2 * x = {want:.6g}.")
-    _passed()
+    hidden_tests_passed()
 
 
 def _number(function, *args, call):
@@ -137,7 +134,7 @@ def grade_gradient_check(gradient_check, forward_propagation=None, backward_prop
             calls.append((call, got, want, mistakes))
     wrong = [c for c in calls if not same_difference(c[1], c[2])]
     if not wrong:
-        _passed()
+        hidden_tests_passed()
         return
     call, got, want, _ = wrong[0]
     # A mistake is named only if it gives what the student returned on every call.
@@ -289,7 +286,7 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
                 calls.append((call, got, want, problem, gradients, step, label))
     wrong = [c for c in calls if not same_difference(c[1], c[2])]
     if not wrong:
-        _passed()
+        hidden_tests_passed()
         return
     call, got, want, _, _, step, label = wrong[0]
     # A known mistake is named only if it gives what the student returned on every call: several
@@ -359,4 +356,4 @@ def grade_backward_propagation_n(backward_propagation_n, rng=None):
         key = first_wrong_from_the_top(gradients, problem["right"])
         if key:
             fail(f"With {call}, {key} is wrong ({worst_entry(gradients[key], problem['right'][key])}).")
-    _passed()
+    hidden_tests_passed()

@@ -14,6 +14,7 @@ style passes (randn, normal, default_rng, any order of draws, a seed inside the 
 
 import numpy as np
 
+from autograder.checks import hidden_tests_passed
 from course.checks import (call_student, check_parameters_contract, check_weights_drawn_around_zero, check_zero_weights,
                            common_scale_mistakes, describe_call, fail, weight_std, wrong_scale_message)
 from course.checks.initialization import check_weights_look_normal
@@ -98,7 +99,7 @@ def grade_initialize_parameters_zeros(initialize_parameters_zeros):
     """Hidden tests of initialize_parameters_zeros: the contract, and every weight exactly zero."""
     __tracebackhide__ = True
     _check_structure(initialize_parameters_zeros, also=check_zero_weights)
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 def grade_initialize_parameters_random(initialize_parameters_random):
@@ -109,7 +110,7 @@ def grade_initialize_parameters_random(initialize_parameters_random):
         initialize_parameters_random,
         required_std=lambda dims, l: 10.0,
         rule=lambda dims, l: "10")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
 
 
 def grade_initialize_parameters_he(initialize_parameters_he):
@@ -120,4 +121,4 @@ def grade_initialize_parameters_he(initialize_parameters_he):
         initialize_parameters_he,
         required_std=lambda dims, l: np.sqrt(2 / dims[l - 1]),
         rule=lambda dims, l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()

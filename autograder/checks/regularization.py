@@ -14,6 +14,7 @@ finds nothing wrong with what the gradient check rejects.
 
 import numpy as np
 
+from autograder.checks import hidden_tests_passed
 from autograder.gradcheck import gradcheck
 from autograder.solutions import regularization as reference
 from course.checks import call_student, fail
@@ -127,7 +128,7 @@ def grade_compute_cost_with_regularization(compute_cost_with_regularization):
         got.append(costs)
         want.append({lambd: reference.compute_cost_with_regularization(*args[:3], lambd) for lambd in LAMBDAS})
     if all(close(g[lambd], w[lambd]) for g, w in zip(got, want) for lambd in LAMBDAS):
-        print("\u2714 hidden tests passed")
+        hidden_tests_passed()
         return
     mistakes = [_by_name([cost_mistakes(p, lambd) for lambd in LAMBDAS]) for p in problems]
     sentence, i, detail = explain_cost(got, want, mistakes)
@@ -319,4 +320,4 @@ def grade_backward_propagation_with_regularization(backward_propagation_with_reg
         explained = _explain_problem(backward, problem)
         if explained:
             _fail_with(problem, explained)
-    print("\u2714 hidden tests passed")
+    hidden_tests_passed()
