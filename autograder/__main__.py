@@ -12,6 +12,9 @@
     python -m autograder export NAME --to {csv,gradescope} [--db-url URL]
                                               grades.csv (nbgrader's CSV export of the whole gradebook), or
                                               exports/gradescope/NAME/<student>/results.json
+    python -m autograder similarity NAME [--threshold T]
+                                              reports/NAME-similarity.html: pairs of students whose solution
+                                              cells are alike (normalized code), side by side, for a look
     python -m autograder lab [PATH ...]       JupyterLab for instructors: source notebooks run their hidden
                                               tests (this checkout's autograder is importable in its kernels)
 """
@@ -121,6 +124,24 @@ def run_instructor_lab(paths):
     os.execve(argv[0], argv, environment)
 
 
+def run_similarity_command(parser, args):
+    from autograder import similarity
+    from autograder.assignments import names
+
+    if args.assignment not in names():
+        parser.error(f"no assignment {args.assignment!r} (there is: {', '.join(names())})")
+    threshold = similarity.DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    if not 0 <= threshold <= 1:
+        parser.error("--threshold must be between 0 and 1")
+    path, pairs, problems = similarity.run_similarity(args.root, args.assignment, threshold)
+    print(similarity.summary_table(pairs, threshold))
+    if problems:
+        print(f"{len(problems)} submission(s) not compared (see the report)")
+    print(f"{len(pairs)} pairs compared; similarity is evidence for a look, never a verdict")
+    print(f"wrote {path}")
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
@@ -156,6 +177,13 @@ def main(argv=None):
                                         "sqlite:///<root>/gradebook.db)")
 
     add_output_commands(commands)
+    similar = commands.add_parser("similarity", help="pairs of submissions whose solution cells are alike, "
+                                                     "in reports/NAME-similarity.html (evidence, never a verdict)")
+    similar.add_argument("assignment")
+    similar.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    similar.add_argument("--threshold", type=float, metavar="T",
+                         help="list pairs with an overall or per-function similarity of at least T, in [0, 1] "
+                              "(default: just above the most alike pair of distinct correct catalogue styles)")
     lab = commands.add_parser("lab", help="JupyterLab in which the source notebooks' hidden tests can import autograder")
     lab.add_argument("paths", nargs="*", help="notebooks or folders to open (default: source/)")
     args = parser.parse_args(argv)
@@ -163,6 +191,8 @@ def main(argv=None):
         return run_instructor_lab(args.paths)
     if args.command in ("report", "export"):
         return run_output_command(args)
+    if args.command == "similarity":
+        return run_similarity_command(parser, args)
     if args.command == "demo":
         from autograder.demo import run_demo
         run_demo(args.workdir)
