@@ -18,18 +18,20 @@ Measure: the weighted Jaccard (multiset intersection over union) of these statem
 3-grams. Reordering statements leaves the multiset unchanged (similarity 1.0 for a reordered
 copy), renaming leaves it unchanged too, while two honest styles that share a line or two but
 differ in how they compute (np.sqrt against ** 0.5, a comprehension against a loop) share few
-3-grams. A pair's overall similarity is the same measure on the union of its functions' features.
+3-grams. A pair's overall similarity is the same measure on all its functions' features (a feature matches only
+within its function). Comparing is NumPy: one student's count row against all later students' rows.
 A cell that does not parse falls back to its whitespace-normalized lines minus the template's.
 """
 
 import ast
 import html
 import io
-import itertools
 import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from autograder.student_text import one_line, student_text
 
@@ -226,6 +228,7 @@ def similarity(first, second):
 
 # ---------------------------------------------------------------- reading submissions
 
+MAX_SHOWN = 200          # pairs shown side by side in the page, most alike first
 MAX_CELL = 64 * 2 ** 10     # characters of a cell considered: beyond this a cell is cut
 
 
@@ -290,17 +293,50 @@ def read_submissions(course_root, assignment, functions):
 
 # ---------------------------------------------------------------- comparing
 
+def _count_matrix(cells, students, function):
+    """(students x features) counts of one function's features, and each row's total."""
+    vocabulary = {}
+    rows = [cells[student][function].features if function in cells[student] else Counter() for student in students]
+    for features in rows:
+        for key in features:
+            vocabulary.setdefault(key, len(vocabulary))
+    matrix = np.zeros((len(students), max(1, len(vocabulary))), dtype=np.int32)
+    for index, features in enumerate(rows):
+        if features:
+            matrix[index, [vocabulary[key] for key in features]] = list(features.values())
+    return matrix, matrix.sum(axis=1)
+
+
 def compare(cells, functions):
-    """Every pair of students: [Pair], most similar first."""
-    overall = {student: sum((c.features for c in by_function.values()), Counter())
-               for student, by_function in cells.items()}
+    """Every pair of students who both wrote some graded function: [Pair], most similar first.
+
+    Per function the weighted Jaccard (similarity() of the two cells' features); overall the same
+    measure on all functions' features, a feature counted within its function only (the sum of
+    the functions' intersections over the sum of their unions). NumPy does one student against all
+    later students at a time: min of the count rows summed is the multiset intersection."""
+    students = sorted(cells)
+    count = len(students)
+    wrote = np.array([[function in cells[student] for function in functions] for student in students],
+                     dtype=bool).reshape(count, len(functions))
+    matrices = [_count_matrix(cells, students, function) for function in functions]
     pairs = []
-    for first, second in itertools.combinations(sorted(cells), 2):
-        per_function = {f: similarity(cells[first][f].features, cells[second][f].features)
-                        for f in functions if f in cells[first] and f in cells[second]}
-        if not per_function:
+    for i in range(count - 1):
+        later = slice(i + 1, count)
+        both = wrote[i] & wrote[later]                                  # (later, functions)
+        if not both.any():
             continue
-        pairs.append(Pair(first, second, similarity(overall[first], overall[second]), per_function))
+        intersections = np.empty(both.shape)
+        unions = np.empty(both.shape)
+        for f, (matrix, totals) in enumerate(matrices):
+            intersections[:, f] = np.minimum(matrix[i], matrix[later]).sum(axis=1)
+            unions[:, f] = totals[i] + totals[later] - intersections[:, f]
+        overall = intersections.sum(axis=1) / np.maximum(unions.sum(axis=1), 1)
+        per = intersections / np.maximum(unions, 1)
+        for offset in np.flatnonzero(both.any(axis=1)):
+            j = i + 1 + offset
+            pairs.append(Pair(students[i], students[j], float(overall[offset]),
+                              {function: float(per[offset, f]) for f, function in enumerate(functions)
+                               if both[offset, f]}))
     pairs.sort(key=lambda pair: (-max([pair.overall, *pair.per_function.values()]), pair.first, pair.second))
     return pairs
 
@@ -324,7 +360,7 @@ def _e(text, limit=16 * 2 ** 10):
 def similarity_html(assignment, functions, cells, problems, pairs, threshold):
     listed = flagged(pairs, threshold)
     rows = []
-    for pair in listed:
+    for pair in listed[:MAX_SHOWN]:
         blocks = []
         for function in functions:
             if function not in pair.per_function:
@@ -352,6 +388,8 @@ are normalized and statement order does not count (weighted Jaccard of statement
 {"<h2>Not compared</h2><ul>" + problem_items + "</ul>" if problem_items else ""}
 <h2>Pairs at or above the threshold</h2>
 {"".join(rows) if rows else "<p>None.</p>"}
+{f"<p>... and {len(listed) - MAX_SHOWN} more pairs at or above the threshold, less alike than these "
+  f"(raise --threshold to see fewer).</p>" if len(listed) > MAX_SHOWN else ""}
 </body></html>
 """
 

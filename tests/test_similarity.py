@@ -3,6 +3,7 @@ through autograder.similarity and the `similarity` command."""
 
 import ast
 import re
+from collections import Counter
 
 import nbformat
 import pytest
@@ -184,3 +185,25 @@ def test_pairs_are_all_compared():
              for i, s in enumerate("abcde")}
     assert len(similarity.compare(cells, ("f",))) == 10
     assert all(p.first < p.second for p in similarity.compare(cells, ("f",)))
+
+
+def test_vectorized_comparison_agrees_with_the_measure():
+    """compare() (NumPy) gives each function's similarity() of the two cells, and overall the
+    measure on all features with a feature matched only within its function."""
+    codes = ["def f(a):\n    return a + 1\n", "def f(a):\n    b = a + 1\n    return b * 2\n",
+             "def f(a):\n    b = a * 2\n    return b + 1\n", "def g(x):\n    return x\n"]
+    cells = {f"s{i}": {"f": similarity.Cell("", similarity.cell_features(codes[i % 3])),
+                       "g": similarity.Cell("", similarity.cell_features(codes[(i * 2) % 4]))}
+             for i in range(6)}
+    del cells["s5"]["g"]
+    pairs = similarity.compare(cells, ("f", "g"))
+    assert len(pairs) == 15
+    for pair in pairs:
+        first, second = cells[pair.first], cells[pair.second]
+        assert set(pair.per_function) == set(first) & set(second)
+        for function, value in pair.per_function.items():
+            assert value == pytest.approx(similarity.similarity(first[function].features, second[function].features))
+        keyed = [sum((Counter({(f, k): n for k, n in c.features.items()}) for f, c in s.items()), Counter())
+                 for s in (first, second)]
+        assert pair.overall == pytest.approx(similarity.similarity(*keyed))
+    assert any(0 < pair.overall < 1 for pair in pairs)
