@@ -133,6 +133,10 @@ def run_similarity_command(parser, args):
     threshold = similarity.DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     if not 0 <= threshold <= 1:
         parser.error("--threshold must be between 0 and 1")
+    if not any(path.is_dir() for path in Path(args.root).glob(f"submitted/*/{args.assignment}")):
+        print(f"error: no submissions of {args.assignment!r} in {args.root / 'submitted'}/<student>/"
+              f"{args.assignment}/.", file=sys.stderr)
+        return 1
     path, pairs, problems = similarity.run_similarity(args.root, args.assignment, threshold)
     print(similarity.summary_table(pairs, threshold))
     if problems:

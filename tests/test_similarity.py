@@ -129,6 +129,7 @@ def test_student_text_is_escaped_in_the_page_and_the_summary(tmp_path, capsys):
     assert "\x1b" not in out and "evil[2Jb / evil_a" in out
     page = (tmp_path / "reports" / f"{ASSIGNMENT}-similarity.html").read_text()
     assert "<script>" not in page
+    assert "Content-Security-Policy" in page     # and, should anything slip through, no script runs
     assert "&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "\x1b" not in page
 
@@ -136,7 +137,8 @@ def test_student_text_is_escaped_in_the_page_and_the_summary(tmp_path, capsys):
 def test_empty_or_malformed_notebooks_do_not_stop_the_report(tmp_path, capsys):
     answers = honest_class(tmp_path)
     submit(tmp_path, ASSIGNMENT, "copier", answers["honest1"])
-    for student, text in (("empty", ""), ("garbage", "{not json"), ("nocells", '{"cells": 3}')):
+    for student, text in (("empty", ""), ("garbage", "{not json"), ("nocells", '{"cells": 3}'),
+                          ("oddcells", '{"cells": [3, {"metadata": {"nbgrader": 7}}]}')):
         folder = tmp_path / "submitted" / student / ASSIGNMENT
         folder.mkdir(parents=True)
         (folder / f"{ASSIGNMENT}.ipynb").write_text(text)
@@ -145,7 +147,7 @@ def test_empty_or_malformed_notebooks_do_not_stop_the_report(tmp_path, capsys):
            {"compute_cost_with_regularization": "def compute_cost_with_regularization(:\n    return ((\n"})
     assert main(["similarity", ASSIGNMENT, "--root", str(tmp_path)]) == 0
     page = (tmp_path / "reports" / f"{ASSIGNMENT}-similarity.html").read_text()
-    for student in ("empty", "garbage", "nocells"):
+    for student in ("empty", "garbage", "nocells", "oddcells"):
         assert re.search(rf"<li>{student}: ", page)
     # The copier (of honest1) is still found.
     assert "honest1 and copier" in page or "copier and honest1" in page
@@ -207,3 +209,11 @@ def test_vectorized_comparison_agrees_with_the_measure():
                  for s in (first, second)]
         assert pair.overall == pytest.approx(similarity.similarity(*keyed))
     assert any(0 < pair.overall < 1 for pair in pairs)
+
+
+def test_the_command_says_when_there_is_nothing_to_compare(tmp_path, capsys):
+    assert main(["similarity", ASSIGNMENT, "--root", str(tmp_path)]) == 1
+    assert "no submissions" in capsys.readouterr().err
+    assert not (tmp_path / "reports").exists()
+    with pytest.raises(SystemExit):
+        main(["similarity", ASSIGNMENT, "--root", str(tmp_path), "--threshold", "1.5"])

@@ -12,6 +12,10 @@
 2. `--honest`: for every graded function, the similarity of every pair of its correct catalogue
    styles (template removed, as the report does), with the median, 99th percentile and largest
    pairs: the numbers quoted at similarity.DEFAULT_THRESHOLD.
+
+Measured 2026-12-07 (2 shared cores, debugging, 5 graded functions, 500 students, 124,750 pairs,
+median of 3): read and normalize 5.2 s, compare every pair 1.9 s (about 67,000 pairs per second),
+run_similarity as a whole (read, compare, write the page) 6.9 s.
 """
 
 import argparse
