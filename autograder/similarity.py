@@ -5,9 +5,10 @@ gives its solution cells, one per graded function (grade_id = function name). Ea
 normalized through the AST:
 - comments, docstrings and formatting disappear (ast.unparse of the parsed tree);
 - the function's arguments become a0, a1, ... by position and every other local name becomes `v`
-  (a name bound in the cell: assigned, a loop target, an import alias, an inner def), so renaming
+  (a name bound in the cell: assigned, a loop target, an inner def), so renaming
   variables changes nothing, and neither does reordering (a first-appearance numbering would);
-- globals (np, the graded function's own name, builtins) and attributes stay.
+- globals (np, the graded function's own name, builtins) and attributes stay; a module imported
+  under another name is called by its module's name (numpy's by np, the course's convention).
 The normalized cell is cut into statements (a compound statement contributes its header; its body
 statements count on their own, prefixed with their nesting depth), and each statement into its
 token 3-grams (n-grams never cross a statement boundary). The release template is removed by
@@ -77,11 +78,14 @@ class Pair:
 class _Canonical(ast.NodeTransformer):
     """Arguments -> a0, a1, ... by position; every other name bound in the cell -> v."""
 
-    def __init__(self, bound, arguments):
+    def __init__(self, bound, arguments, modules):
+        self.modules = modules
         self.bound = bound
         self.arguments = arguments
 
     def _name(self, name):
+        if name in self.modules:
+            return self.modules[name]
         if name in self.arguments:
             return self.arguments[name]
         if name in self.bound:
@@ -98,7 +102,6 @@ class _Canonical(ast.NodeTransformer):
         return node
 
     def visit_FunctionDef(self, node):
-        node.decorator_list = [self.visit(d) for d in node.decorator_list]
         node.returns = None
         node.name = self._name(node.name)
         _drop_docstring(node)
@@ -110,6 +113,8 @@ class _Canonical(ast.NodeTransformer):
     def visit_alias(self, node):
         if node.asname:
             node.asname = self._name(node.asname)
+            if node.asname == node.name:
+                node.asname = None                  # import math as math: import math
         return node
 
     def visit_Expr(self, node):
@@ -137,9 +142,18 @@ def _bound_names(tree, top_level):
             bound.add(node.arg)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node not in top_level:
             bound.add(node.name)
-        elif isinstance(node, ast.alias) and node.asname:
-            bound.add(node.asname)
     return bound
+
+
+def _module_aliases(tree):
+    """{alias: canonical module name} of `import numpy as xyz` and `from m import a as b`."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = {"numpy": "np"}.get(alias.name, alias.name.split(".")[-1])
+    return aliases
 
 
 def normalized_statements(code):
@@ -154,7 +168,8 @@ def normalized_statements(code):
         for extra in (function.args.vararg, function.args.kwarg):
             if extra:
                 arguments[extra.arg] = "a*"
-    tree = _Canonical(_bound_names(tree, top_level) - set(arguments), arguments).visit(tree)
+    modules = _module_aliases(tree)
+    tree = _Canonical(_bound_names(tree, top_level) - set(arguments) - set(modules), arguments, modules).visit(tree)
     ast.fix_missing_locations(tree)
     statements = []
 

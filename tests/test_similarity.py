@@ -217,3 +217,13 @@ def test_the_command_says_when_there_is_nothing_to_compare(tmp_path, capsys):
     assert not (tmp_path / "reports").exists()
     with pytest.raises(SystemExit):
         main(["similarity", ASSIGNMENT, "--root", str(tmp_path), "--threshold", "1.5"])
+
+
+def test_a_module_imported_under_another_name_is_called_by_its_own():
+    plain = similarity.cell_features("def f(x):\n    return np.sqrt(x) + math.pi\n")
+    aliased = similarity.cell_features("import numpy as nmp\nimport math as m\n"
+                                       "def f(x):\n    return nmp.sqrt(x) + m.pi\n")
+    other = similarity.cell_features("def f(x):\n    return np.exp(x) - math.e\n")
+    imports = similarity.cell_features("import numpy as np\nimport math\n")
+    assert similarity.similarity(plain, aliased - imports) == 1.0
+    assert similarity.similarity(plain, other) < 0.5
