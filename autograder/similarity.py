@@ -43,7 +43,7 @@ NGRAM = 3
 # Default threshold. Measured on the catalogue's correct styles (`expect: pass`), every pair of styles
 # of the same function, each cell with the release template removed
 # (python -m autograder.benchmarks.bench_similarity --honest, 2026-12-07): 2750 pairs over the 17
-# graded functions, median 0.46, 99th percentile 0.92. The largest pairs of distinct styles:
+# graded functions, median 0.45, 99th percentile 0.92. The largest pairs of distinct styles:
 #   dropout backward_propagation_with_dropout   0.977 (divide_first_then_mask / mask_left_to_relu...)
 #   gradient_checking backward_propagation_n   0.974 (fixed_classic / m_from_Y: one line differs)
 #   debugging normalize_inputs                 0.966
