@@ -4,9 +4,10 @@ Random initializations are judged by properties, never by seeded values, so that
 style passes (randn, normal, default_rng, any order of draws, a seed inside the function, float32):
 - the contract (keys, arrays, floating dtype, shapes, finite values, zero biases) on several
   architectures, including one drawn at random on every run, so nothing can be hard-coded;
-- on a wide network drawn afresh around [784, 256, 64, 10], for every weight matrix: mean, standard
-  deviation against the required scale, and a normal rather than a uniform shape, with
-  tolerances set at six standard errors or more,
+- on a wide network drawn afresh around [784, 256, 64, 10], then on one with small fan-ins (5 to 7,
+  and 3) beside wide fan-outs, for every weight matrix: mean, standard deviation against the
+  required scale, and a normal rather than a uniform shape, with tolerances set at six standard
+  errors or more,
   so a correct solution is rejected with probability below 1e-8 while every realistic wrong scale
   (the nearest, Glorot on these sizes, is 10 % off) is far outside them;
 - when the standard deviation is wrong, the message names the formula the student most likely used.
