@@ -2,7 +2,7 @@
 
 Adding an assignment means its own files (source notebook, generated release, reference
 solutions in autograder/solutions/<name>.py, hidden checks in autograder/checks/<name>.py, visible
-checks in course/checks/<name>.py, catalogue in tests/catalogue/<name>/) and one entry here.
+checks in course/checks/<name>.py, catalogue in autograder/catalogue/<name>/) and one entry here.
 tests/test_registry.py checks that this list and those files agree.
 """
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from autograder import pipeline
 from autograder.assignments import by_name, names
-from autograder.nbgrader_course import REPO_ROOT
+from autograder.nbgrader_course import REPO_ROOT, copy_course_root
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
-CATALOGUE = REPO_ROOT / "tests" / "catalogue"
+CATALOGUE = REPO_ROOT / "autograder" / "catalogue"
 
 def prepare_course_root(workdir):
     """A fresh course root: this repository's nbgrader_config.py and source/, nothing else."""
@@ -25,9 +25,7 @@ def prepare_course_root(workdir):
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    shutil.copy(REPO_ROOT / "nbgrader_config.py", workdir)
-    shutil.copytree(REPO_ROOT / "source", workdir / "source")
-    return workdir
+    return copy_course_root(workdir)
 
 
 def release_matches_committed(course_root, assignment):

@@ -9,11 +9,21 @@ starts, and nothing else does.
 import contextlib
 import logging
 import os
+import shutil
 import sys
 import warnings
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_course_root(directory):
+    """Make `directory` a course root holding this repository's nbgrader_config.py and source/
+    (nothing released or graded yet); returns it."""
+    directory = Path(directory)
+    shutil.copy(REPO_ROOT / "nbgrader_config.py", directory)
+    shutil.copytree(REPO_ROOT / "source", directory / "source")
+    return directory
 
 
 @contextlib.contextmanager

@@ -1,19 +1,13 @@
 """Shared fixtures: a scratch nbgrader course root built from this repository, and a PostgreSQL
 server for the tests that grade into a PostgreSQL gradebook (tests/postgres.py)."""
 
-import shutil
-
 import pytest
 
-from autograder.nbgrader_course import REPO_ROOT
+from autograder.nbgrader_course import copy_course_root
 from tests import postgres
 
 
-def make_course_root(directory):
-    """A course root holding this repository's nbgrader_config.py and source/ (nothing graded yet)."""
-    shutil.copy(REPO_ROOT / "nbgrader_config.py", directory)
-    shutil.copytree(REPO_ROOT / "source", directory / "source")
-    return directory
+make_course_root = copy_course_root
 
 
 @pytest.fixture

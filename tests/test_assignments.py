@@ -22,7 +22,7 @@ from autograder.nbgrader_course import REPO_ROOT, grading_environment, load_cour
 from autograder.scores import read_scores
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring, fill_solutions, solution_cells, write_submission
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 
 
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)

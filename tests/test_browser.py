@@ -23,7 +23,7 @@ import pytest
 from autograder.assignments import by_name
 from autograder.nbgrader_course import REPO_ROOT
 from tests import browser as lab
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 from tests.conftest import make_course_root
 from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT, COST
 

@@ -1,6 +1,6 @@
 """Does each assignment's grader accept every correct style and reject every realistic bug?
 
-Runs every catalogue case (tests/catalogue/<assignment>/<function>/*.py) through the hidden tests
+Runs every catalogue case (autograder/catalogue/<assignment>/<function>/*.py) through the hidden tests
 (autograder.checks.<assignment>.grade_<function>) and, for correct cases, the visible checks
 (course.checks.check_<function>), in-process. The same cases go through real nbgrader runs in
 test_<assignment>_assignment.py.
@@ -15,7 +15,7 @@ import pytest
 from autograder.assignments import ASSIGNMENTS
 from course import checks as visible
 from course.checks import CheckFailure
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 
 GRADED_FUNCTIONS = {assignment.name: assignment.graded_functions for assignment in ASSIGNMENTS}
 # A one-line graded function has few honest ways to be written and few to be wrong.

@@ -127,7 +127,7 @@ def test_does_the_visible_check_reject_uniform_draws_of_the_right_spread_as_not_
     # Uniform draws with the right standard deviation used to pass the visible check and fail only
     # the hidden test; the statistics are far enough apart to say so on every draw.
     from course import checks
-    from tests.catalogue.loader import load_cases
+    from autograder.catalogue.loader import load_cases
 
     case = next(case for case in load_cases("initialization")
                 if case.function_name == function_name and case.name == case_name)
@@ -200,7 +200,7 @@ def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
     from autograder.checks.regularization import random_problem
     from autograder.solutions import regularization as reference
     from course.checks.regularization import RTOL, close, first_wrong_from_the_top
-    from tests.catalogue.loader import load_cases
+    from autograder.catalogue.loader import load_cases
 
     case = next(case for case in load_cases("regularization") if case.name == "float32_pipeline")
     namespace = {}

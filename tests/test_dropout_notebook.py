@@ -98,7 +98,7 @@ def run_the_debug_cell(forward, backward):
 
 
 def catalogue_function(function_name, name):
-    from tests.catalogue.loader import load_cases
+    from autograder.catalogue.loader import load_cases
     return next(case for case in load_cases(ASSIGNMENT) if case.function_name == function_name and case.name == name).load()
 
 

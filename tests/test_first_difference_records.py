@@ -13,7 +13,7 @@ import pytest
 from autograder.checks.debugging import make_records
 from autograder.solutions.debugging import first_difference
 from course.checks.debugging import KINDS
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 from tests.test_catalogue import run_check, visible_check
 
 CASES = [case for case in load_cases("debugging") if case.function_name == "first_difference"]

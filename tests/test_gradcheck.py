@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from autograder.gradcheck import course_band, freeze_random, gradcheck
-from tests import gradcheck_nets as nets
+from autograder.gradcheck import example_networks as nets
 
 SMALL_M = 300
 WIDE_M = 50

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from autograder.gradcheck import gradcheck
-from tests import gradcheck_nets as nets
+from autograder.gradcheck import example_networks as nets
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from autograder.nbgrader_course import REPO_ROOT
 from autograder.solutions import reference_answers
 from autograder.submissions import solution_cells
 from course import checks as visible
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
 

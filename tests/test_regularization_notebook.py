@@ -3,7 +3,7 @@
 Real kernels: the release, completed with the reference solutions, runs as a student runs it, and
 the numbers it prints must show what the notebook teaches. Nothing in the notebook is random (fixed
 data, stored initialization), and every correct style of the two graded functions in
-tests/catalogue/regularization trains to the same printed figures, so the notebook gives them as
+autograder/catalogue/regularization trains to the same printed figures, so the notebook gives them as
 expected output, and they must be what the notebook prints.
 """
 

@@ -7,7 +7,7 @@ from autograder.nbgrader_course import REPO_ROOT
 from autograder.screening import screen_notebook, screen_source
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 
 TAMPERING = {
     "fake hidden-test module": "import sys, types\nsys.modules['autograder.checks.initialization'] = types.ModuleType('x')",

@@ -12,7 +12,7 @@ from autograder import similarity
 from autograder.__main__ import main
 from autograder.assignments import ASSIGNMENTS, by_name
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
-from tests.catalogue.loader import load_cases
+from autograder.catalogue.loader import load_cases
 
 ASSIGNMENT = "regularization"
 

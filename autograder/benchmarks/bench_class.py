@@ -24,7 +24,7 @@ from pathlib import Path
 from autograder import pipeline
 from autograder.benchmarks.bench_assignments import completed_release
 from autograder.grading_task import execute_submission
-from autograder.nbgrader_course import grading_environment
+from autograder.nbgrader_course import copy_course_root, grading_environment
 from autograder.scores import read_scores
 from autograder.submissions import write_submission
 
@@ -34,9 +34,7 @@ TARGET_LARGE_SECONDS = 120
 
 
 def class_root(directory, students):
-    from tests.conftest import make_course_root
-
-    root = make_course_root(Path(directory))
+    root = copy_course_root(Path(directory))
     notebook = completed_release(ASSIGNMENT)
     for index in range(students):
         write_submission(root, ASSIGNMENT, f"student{index:03d}", {f"{ASSIGNMENT}.ipynb": notebook})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from autograder import pipeline
 from autograder.benchmarks.bench_assignments import NOTEBOOK_TARGETS, completed_release, release_path
-from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
+from autograder.nbgrader_course import check, copy_course_root, grading_environment, load_course_config, open_course
 from autograder.submissions import write_submission
 
 TARGET_OVERHEAD = 0.5
@@ -45,8 +45,7 @@ def benchmark(assignment, repeats):
     times = {label: [] for label in paths}
     with tempfile.TemporaryDirectory() as scratch, grading_environment():
         root = Path(scratch)
-        from tests.conftest import make_course_root
-        make_course_root(root)
+        copy_course_root(root)
         pipeline.generate_release(root, assignment)
         name = release_path(assignment).name
         apis = {label: make(root) for label, make in paths.items()}

@@ -33,10 +33,7 @@ from autograder.assignments import ASSIGNMENTS, by_name
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
-try:
-    from tests.catalogue.loader import load_cases
-except ImportError as exc:  # pragma: no cover
-    raise SystemExit("run from the repository root: the catalogue lives in tests/catalogue/") from exc
+from autograder.catalogue.loader import load_cases
 
 
 def honest_styles(assignment, function):

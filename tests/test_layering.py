@@ -1,0 +1,84 @@
+"""Does the code keep its layers: course/ below autograder/, the product below its tests, no cycles?"""
+
+import ast
+from pathlib import Path
+
+from autograder.nbgrader_course import REPO_ROOT
+
+
+def module_name(path):
+    parts = path.relative_to(REPO_ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path):
+    """Every module an import statement of `path` names (absolute imports; relative ones resolved)."""
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[:len(package.split(".")) - node.level + 1] + ([base] if base else []))
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def product_modules():
+    """{module: imported names} of course/ and autograder/ (the catalogue's student-style cases
+    are data, not product code)."""
+    files = [p for package in ("course", "autograder") for p in sorted((REPO_ROOT / package).rglob("*.py"))
+             if "catalogue" not in p.relative_to(REPO_ROOT).parts[1:2] or p.name == "loader.py"]
+    return {module_name(p): imported_modules(p) for p in files}
+
+
+def test_does_the_product_import_nothing_from_tests():
+    offenders = {module: sorted(n for n in names if n == "tests" or n.startswith("tests."))
+                 for module, names in product_modules().items()}
+    assert {m: n for m, n in offenders.items() if n} == {}
+
+
+def test_does_course_import_nothing_from_the_grader():
+    offenders = {module: sorted(n for n in names if n.split(".")[0] in ("autograder", "tests"))
+                 for module, names in product_modules().items() if module.startswith("course")}
+    assert {m: n for m, n in offenders.items() if n} == {}
+
+
+def cycles_of(graph):
+    """Every cycle a depth-first walk of {module: modules it imports} meets, each as a path."""
+    state, cycles = {}, []
+
+    def visit(module, path):
+        state[module] = "open"
+        for dep in sorted(graph[module]):
+            if state.get(dep) == "open":
+                cycles.append(path[path.index(dep):] + [dep])
+            elif dep not in state:
+                visit(dep, path + [dep])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    return cycles
+
+
+def test_is_the_import_graph_of_the_product_free_of_cycles():
+    modules = product_modules()
+    # A package's __init__ importing its own submodules is how a package shows its public face.
+    graph = {module: {n for n in names if n in modules and n != module and not n.startswith(module + ".")}
+             for module, names in modules.items()}
+    assert cycles_of(graph) == []
+
+
+def test_do_the_readers_see_a_planted_cycle_and_a_planted_import(tmp_path):
+    assert cycles_of({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+    planted = REPO_ROOT / "autograder" / "planted_for_test.py"
+    try:
+        planted.write_text("def f():\n    from tests.missing import stop\n    from . import pipeline\n")
+        assert {"tests.missing", "autograder.pipeline"} <= imported_modules(planted)
+    finally:
+        planted.unlink()
