@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from autograder.course_paths import CoursePaths
 from autograder.nbgrader_course import REPO_ROOT
 
 
@@ -36,11 +37,11 @@ class Assignment:
 
     @property
     def source(self) -> Path:
-        return REPO_ROOT / "source" / self.name / f"{self.name}.ipynb"
+        return CoursePaths(REPO_ROOT, self.name).source / f"{self.name}.ipynb"
 
     @property
     def release(self) -> Path:
-        return REPO_ROOT / "release" / self.name / f"{self.name}.ipynb"
+        return CoursePaths(REPO_ROOT, self.name).release / f"{self.name}.ipynb"
 
     def __str__(self):
         return self.name
@@ -117,7 +118,8 @@ ASSIGNMENTS: tuple[Assignment, ...] = (
             "mask_z_before_relu", "bug_no_rescaling", "bug_keeps_with_one_minus_keep_prob",
             "bug_one_mask_per_unit", "bug_dropout_on_the_output", "bug_seed_inside_function",
             "bug_randn_threshold", "bug_dropout_on_layer_1_only", "nested_lists_of_bools",
-            "classic_course_np_dot_int_relu_mask", "masks_applied_row_by_row", "np_where_mask", "mask_left_to_relu_derivative_of_A", "bug_fresh_masks_in_backward",
+            "classic_course_np_dot_int_relu_mask", "masks_applied_row_by_row", "np_where_mask",
+            "mask_left_to_relu_derivative_of_A", "bug_fresh_masks_in_backward",
             "bug_masks_not_applied", "bug_masks_swapped", "bug_not_divided_by_keep_prob",
             "bug_dA1_not_divided"),
     ),

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from autograder import pipeline
 from autograder.assignments import by_name, names
+from autograder.catalogue.loader import CATALOGUE_DIR
+from autograder.course_paths import CoursePaths
 from autograder.nbgrader_course import REPO_ROOT, copy_course_root
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
-CATALOGUE = REPO_ROOT / "autograder" / "catalogue"
 
 def prepare_course_root(workdir):
     """A fresh course root: this repository's nbgrader_config.py and source/, nothing else."""
@@ -30,7 +31,7 @@ def prepare_course_root(workdir):
 
 def release_matches_committed(course_root, assignment):
     """True if the release nbgrader just generated equals release/<assignment>/ in the repository."""
-    fresh, committed = course_root / "release" / assignment, REPO_ROOT / "release" / assignment
+    fresh, committed = CoursePaths(course_root, assignment).release, CoursePaths(REPO_ROOT, assignment).release
     comparison = filecmp.dircmp(fresh, committed)
     return not (comparison.left_only or comparison.right_only
                 or filecmp.cmpfiles(fresh, committed, comparison.common_files, shallow=False)[1])
@@ -38,16 +39,17 @@ def release_matches_committed(course_root, assignment):
 
 def hand_in_demo_submissions(course_root, assignment):
     """Write the demo submissions of `assignment` into course_root/submitted/."""
-    release = course_root / "release" / assignment
+    release = CoursePaths(course_root, assignment).release
     for student, answers in by_name(assignment).demo.items():
-        cells = {function: code_without_docstring(CATALOGUE / assignment / function / case)
+        cells = {function: code_without_docstring(CATALOGUE_DIR / assignment / function / case)
                  for function, case in answers.items()}
         notebooks = {path.name: fill_solutions(path, cells) for path in sorted(release.glob("*.ipynb"))}
         write_submission(course_root, assignment, student, notebooks)
 
 
-def run_demo(workdir=REPO_ROOT / "demo", assignments=names()):
-    """Run the main job; returns {assignment: GradingRun}."""
+def run_demo(workdir=REPO_ROOT / "demo", assignments=None):
+    """Run the main job on `assignments` (default: every one of the registry); returns {assignment: GradingRun}."""
+    assignments = names() if assignments is None else assignments
     start = time.perf_counter()
     course_root = prepare_course_root(workdir).resolve()
     print(f"Demo course root: {course_root}")

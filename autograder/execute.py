@@ -34,10 +34,10 @@ from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Enum
 
-from autograder.kernel_calls import (KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction,
-                                     StudentException)
+from autograder.kernel_calls import KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
 from autograder.needed_cells import cells_to_run
 from autograder.sandbox import Sandbox
 from autograder.student_text import student_text
@@ -142,7 +142,7 @@ class GraderExecute(Execute):
         return self.km
 
     async def async_start_new_kernel(self, **kwargs):
-        self._kernel_log = open(self._run_dir / "kernel.log", "wb")
+        self._kernel_log = open(self._run_dir / "kernel.log", "wb")  # noqa: SIM115 (closed when the kernel ends)
         kwargs.update(cwd=str(self._private_copy), stdout=self._kernel_log, stderr=self._kernel_log,
                       env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")} if self.sandbox.enabled
                       else self._plain_environment())
@@ -208,7 +208,7 @@ class GraderExecute(Execute):
             self._kernel_stopped = f"the kernel stopped while running cell {index + 1}"
             cell.outputs.append(_error_output("DeadKernelError", "The kernel stopped while running this cell "
                                               "(it crashed, was killed at a limit, or exited)."))
-        except Exception as error:  # noqa: BLE001 - a kernel that breaks the protocol must not stop grading
+        except Exception as error:
             self.log.warning("cell %d: %s: %s", index + 1, type(error).__name__, error)
             self._kernel_stopped = f"the kernel stopped following the Jupyter protocol in cell {index + 1}"
             cell.outputs.append(_error_output(type(error).__name__, "The kernel stopped following the Jupyter "
@@ -240,9 +240,8 @@ class GraderExecute(Execute):
         return instructor_test_cells(info["db_url"], info["assignment"], info["notebook"])
 
     def _is_instructor_test(self, cell):
-        meta = cell.metadata.get("nbgrader", {})
-        return (meta.get("grade") and not meta.get("solution")
-                and self._instructor_tests.get(meta.get("grade_id")) == cell.source)
+        return (is_grade(cell) and not is_solution(cell)
+                and self._instructor_tests.get(cell.metadata["nbgrader"].get("grade_id")) == cell.source)
 
     def _run_test_cell(self, cell):
         """Run an instructor's test cell here; returns its outputs (text, then the error if any)."""
@@ -257,7 +256,7 @@ class GraderExecute(Execute):
                 exec(code, {"__name__": "__test_cell__", "__builtins__": builtins}, names)
             except (KeyboardInterrupt, SystemExit):
                 raise
-            except BaseException as error:  # noqa: BLE001 - every failure becomes the cell's verdict
+            except BaseException as error:
                 failure = error
         outputs = []
         text = printed.getvalue()

@@ -9,6 +9,8 @@ no "status": Gradescope marks a test passed exactly when score equals max_score,
 import json
 from pathlib import Path
 
+from autograder.course_paths import CoursePaths
+
 # The whole-submission output for a submission flagged for review. The review comment itself names
 # the screening findings, which stay with the instructors (autograder.report shows them).
 REVIEW_OUTPUT = "An instructor will look at this submission; the score may change after that review."
@@ -44,7 +46,7 @@ def write_gradescope_results(course_root, assignment, results):
     Returns the paths written, in the order of the results. Raises ValueError for a student id that
     is not a plain folder name (it would write outside the export folder).
     """
-    folder = Path(course_root) / "exports" / "gradescope" / assignment
+    folder = CoursePaths(course_root, assignment).export_folder("gradescope")
     paths = []
     for result in results:
         if result.student in ("", ".", "..") or Path(result.student).name != result.student:

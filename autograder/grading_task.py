@@ -21,7 +21,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Unicode
+from traitlets.config import Config
 
 from autograder.student_text import writable_outputs
 
@@ -41,9 +43,9 @@ class ExecutionTask:
     - config: the course's traitlets Config (Sandbox, Execute and GraderExecute options)
     """
     student: str
-    files: dict
-    trusted_tests: dict
-    config: object
+    files: dict[str, bytes]
+    trusted_tests: dict[str, dict[str, str]]
+    config: Config
 
 
 @dataclass
@@ -52,13 +54,13 @@ class ExecutionResult:
     - error: why the notebooks could not be run at all, or None
     - seconds: wall time on the worker; worker: which machine ran it"""
     student: str
-    executed: dict
+    executed: dict[str, str]
     seconds: float
     worker: str
-    error: str = None
+    error: str | None = None
 
 
-def execute_submission(task):
+def execute_submission(task: ExecutionTask) -> ExecutionResult:
     """Run every notebook of `task` (an ExecutionTask); returns an ExecutionResult, never raises."""
     from autograder.execute import GraderExecute
 
@@ -76,7 +78,7 @@ def execute_submission(task):
             os.environ["NBGRADER_EXECUTION"] = "autograde"
             notebook, _ = GraderExecute(config=task.config).preprocess(notebook, resources)
             executed[name] = nbformat.writes(writable_outputs(notebook))
-    except Exception as failure:  # noqa: BLE001 - the grading process turns this into a verdict
+    except Exception as failure:
         error = f"{type(failure).__name__}: {failure}".splitlines()[0]
         traceback.print_exc()
     finally:
@@ -84,13 +86,12 @@ def execute_submission(task):
     return ExecutionResult(task.student, executed, time.perf_counter() - start, platform.node(), error)
 
 
-def unrunnable_notebook(sanitized, why):
+def unrunnable_notebook(sanitized: dict, why: str) -> NotebookNode:
     """`sanitized` with every graded test cell failing with `why`: the notebook recorded when a
     submission could not be run for a reason outside the student's code (scores 0, says why)."""
     notebook = nbformat.from_dict(sanitized)
     for cell in notebook.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+        if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell):
             cell.outputs = [NotebookNode(output_type="error", ename=GRADING_ERROR, evalue=why,
                                          traceback=[f"{GRADING_ERROR}: {why}"])]
     return notebook

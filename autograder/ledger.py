@@ -17,16 +17,17 @@ import json
 import os
 from pathlib import Path
 
+from autograder.course_paths import CoursePaths
 from autograder.nbgrader_course import REPO_ROOT
 
 
-def grading_code_fingerprint(course_root, assignment):
+def grading_code_fingerprint(course_root: str | Path, assignment: str) -> str:
     """A hash of everything that decides a verdict besides the submission: the source notebooks,
     nbgrader_config.py, and the grader's and the course package's code and data. Changing any of
     them grades every submission again."""
     digest = hashlib.sha256()
     course_root = Path(course_root)
-    paths = sorted((course_root / "source" / assignment).rglob("*")) + [course_root / "nbgrader_config.py"]
+    paths = sorted(CoursePaths(course_root, assignment).source.rglob("*")) + [course_root / "nbgrader_config.py"]
     for package in ("autograder", "course"):
         paths += sorted(p for p in (REPO_ROOT / package).rglob("*")
                         if p.suffix in (".py", ".h5") and not {"benchmarks", "catalogue"} & set(p.parts))
@@ -39,31 +40,31 @@ def grading_code_fingerprint(course_root, assignment):
 class Ledger:
     """The ledger of one assignment in one course root."""
 
-    def __init__(self, course_root, assignment):
-        self.path = Path(course_root) / ".grading" / assignment / "ledger.json"
+    def __init__(self, course_root: str | Path, assignment: str):
+        self.path = CoursePaths(course_root, assignment).ledger
         self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
 
-    def is_current(self, student, fingerprint):
+    def is_current(self, student: str, fingerprint: str) -> bool:
         entry = self.entries.get(student)
         return bool(entry) and entry.get("state") == "done" and entry.get("fingerprint") == fingerprint
 
-    def start(self, student, fingerprint):
+    def start(self, student: str, fingerprint: str) -> None:
         self.entries[student] = {"state": "recording", "fingerprint": fingerprint}
         self._save()
 
-    def finish(self, student, fingerprint, notes, review, seconds):
+    def finish(self, student: str, fingerprint: str, notes: list[str], review: list[str], seconds: float) -> None:
         self.entries[student] = {"state": "done", "fingerprint": fingerprint, "notes": list(notes),
                                  "review": list(review), "seconds": round(seconds, 2)}
         self._save()
 
-    def seconds(self):
+    def seconds(self) -> dict[str, float]:
         """{student: grading time on its worker} of every finished student."""
         return {student: entry["seconds"] for student, entry in self.entries.items() if entry.get("state") == "done"}
 
-    def notes(self, student):
+    def notes(self, student: str) -> list[str]:
         return self.entries.get(student, {}).get("notes", [])
 
-    def review(self, student):
+    def review(self, student: str) -> list[str]:
         """Why an instructor should look at the submission (instructor only; see flag_for_review)."""
         return self.entries.get(student, {}).get("review", [])
 

@@ -6,6 +6,8 @@ installed: `grading_environment()` puts this checkout on PYTHONPATH for the kern
 starts, and nothing else does.
 """
 
+from __future__ import annotations
+
 import contextlib
 import logging
 import os
@@ -13,11 +15,15 @@ import shutil
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from traitlets.config import Config
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
-def copy_course_root(directory):
+def copy_course_root(directory: str | Path) -> Path:
     """Make `directory` a course root holding this repository's nbgrader_config.py and source/
     (nothing released or graded yet); returns it."""
     directory = Path(directory)
@@ -50,7 +56,7 @@ def grading_environment():
                 os.environ[key] = value
 
 
-def read_config_file(root):
+def read_config_file(root: str | Path) -> Config:
     """The traitlets Config in the course root's nbgrader_config.py, as written there; an empty one
     when the root has none (nbgrader's defaults then apply, as in nbgrader itself)."""
     from traitlets.config import Config
@@ -61,7 +67,7 @@ def read_config_file(root):
     return PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
 
 
-def gradebook_url(course_root, config=None, db_url=None):
+def gradebook_url(course_root: str | Path, config: Config | None = None, db_url: str | None = None) -> str:
     """The SQLAlchemy URL of the course's gradebook: the one place that decides it.
 
     In order: `db_url` when given (python -m autograder grade --db-url), else
@@ -88,7 +94,7 @@ def gradebook_url(course_root, config=None, db_url=None):
     return str(db_url)
 
 
-def load_course_config(root, db_url=None):
+def load_course_config(root: str | Path, db_url: str | None = None) -> Config:
     """The traitlets Config of the course root `root` (its nbgrader_config.py), made absolute:
     the root, and the gradebook URL that gradebook_url() chooses (`db_url` wins when given)."""
     root = Path(root).resolve()
@@ -98,21 +104,23 @@ def load_course_config(root, db_url=None):
     return config
 
 
-def open_course(root, sandbox=True, db_url=None):
+def open_course(root: str | Path, sandbox: bool = True, db_url: str | None = None, execute_step: type | None = None):
     """An nbgrader API object for the course root `root`, configured by its nbgrader_config.py.
 
-    Autograding runs each submission through autograder.execute.GraderExecute instead of
-    nbgrader's Execute: a sandboxed kernel, and test cells run by the grader. sandbox=False keeps
+    Autograding runs each submission through `execute_step` instead of nbgrader's Execute; this is
+    the one place where that step is swapped. By default it is autograder.execute.GraderExecute: a
+    sandboxed kernel, and test cells run by the grader (class grading passes
+    grading_task.InsertExecutedOutputs, which takes outputs executed on a worker). sandbox=False keeps
     the grader-run test cells but starts kernels without the sandbox (c.Sandbox.enabled).
     db_url, when given, is the gradebook instead of the configured one (see gradebook_url).
     Returns nbgrader.apps.NbGraderAPI; its methods (generate_assignment, autograde,
     generate_feedback) return {"success": bool, "log": str, "error": str}.
     """
     # Imported here so that `python -m autograder --help` stays fast.
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.apps import NbGraderAPI
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
 
     from autograder.execute import GraderExecute
@@ -124,8 +132,9 @@ def open_course(root, sandbox=True, db_url=None):
     config.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
     # ... and runs nothing a student wrote: every Markdown cell, output and comment is sanitized.
     configure_feedback(config)
-    config.Autograde.autograde_preprocessors = [GraderExecute if step is Execute else step
-                                                for step in Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default()]
+    default_steps = Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default()
+    execute_step = execute_step or GraderExecute
+    config.Autograde.autograde_preprocessors = [execute_step if step is Execute else step for step in default_steps]
     if not sandbox:
         config.Sandbox.enabled = False
     # This course hands out and collects files itself; there is no shared exchange folder.
@@ -134,7 +143,7 @@ def open_course(root, sandbox=True, db_url=None):
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
-def check(result, what):
+def check(result: dict, what: str) -> dict:
     """Raise RuntimeError with nbgrader's own log if an API call did not succeed."""
     if not result["success"]:
         details = (result.get("error") or "") + (result.get("log") or "")

@@ -15,28 +15,33 @@ Each step takes the GradingRun and does one thing:
 No submission stops the batch: whatever a student hands in ends with a score and a reason.
 """
 
+from __future__ import annotations
+
 import contextlib
-import logging
 import copy
+import logging
 import os
-import shutil
 import signal
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 
-from autograder.grading_task import (ExecutionResult, ExecutionTask, InsertExecutedOutputs, execute_submission,
-                                     unrunnable_notebook)
+from autograder.course_paths import CoursePaths
+from autograder.grading_task import ExecutionResult, ExecutionTask, InsertExecutedOutputs, execute_submission, unrunnable_notebook
 from autograder.ledger import Ledger, grading_code_fingerprint
 from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
 from autograder.sandbox import Sandbox, check_sandbox
 from autograder.scores import format_table, read_scores, review_message
 from autograder.screening import screen_notebook
-from autograder.staging import Staging, fingerprint, stage_blank, stage_submission
+from autograder.staging import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
 from autograder.student_text import one_line
+
+if TYPE_CHECKING:   # imported where used: `python -m autograder --help` stays fast
+    from nbgrader.apps import NbGraderAPI
 
 NO_SANDBOX_WARNING = """\
 WARNING: grading WITHOUT the sandbox (--no-sandbox). Students' code runs with your rights: it can
@@ -50,30 +55,30 @@ class GradingRun:
     """State shared by the steps of one grading run."""
     course_root: Path
     assignment: str
-    students: list                     # every student with a submission, or those asked for
-    api: object
+    students: list[str]                # every student with a submission, or those asked for
+    api: NbGraderAPI
     sandbox: bool = True
-    workers: int = None                # size of the local Dask cluster (1: no cluster, this process)
-    scheduler: str = None              # address of an existing Dask scheduler
+    workers: int | None = None         # size of the local Dask cluster (1: no cluster, this process)
+    scheduler: str | None = None       # address of an existing Dask scheduler
     force: bool = False                # grade every submission, changed or not
     progress: bool = True
-    to_grade: list = field(default_factory=list)
-    fingerprints: dict = field(default_factory=dict)   # student -> submission + grading code fingerprint
-    staged: dict = field(default_factory=dict)         # student -> StagedSubmission
-    tasks: dict = field(default_factory=dict)          # student -> ExecutionTask
-    seconds: dict = field(default_factory=dict)        # student -> wall time on its worker
-    recording: dict = field(default_factory=dict)      # student -> wall time of its gradebook and feedback work here
-    graded: list = field(default_factory=list)         # students recorded in this run
-    not_graded: dict = field(default_factory=dict)     # student -> why no verdict could be recorded
-    review_notes: dict = field(default_factory=dict)   # student -> [what the instructor should look at]
+    to_grade: list[str] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)        # student -> submission + grading code fingerprint
+    staged: dict[str, StagedSubmission] = field(default_factory=dict)
+    tasks: dict[str, ExecutionTask] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)           # student -> wall time on its worker
+    recording: dict[str, float] = field(default_factory=dict)         # student -> wall time of its recording here
+    graded: list[str] = field(default_factory=list)                   # students recorded in this run
+    not_graded: dict[str, str] = field(default_factory=dict)          # student -> why no verdict could be recorded
+    review_notes: dict[str, list[str]] = field(default_factory=dict)  # student -> [what the instructor should look at]
     interrupted: bool = False
 
     @property
-    def grading_folder(self):
-        return self.course_root / ".grading" / self.assignment
+    def paths(self) -> CoursePaths:
+        return CoursePaths(self.course_root, self.assignment)
 
     @property
-    def ledger(self):
+    def ledger(self) -> Ledger:
         if not hasattr(self, "_ledger"):
             self._ledger = Ledger(self.course_root, self.assignment)
         return self._ledger
@@ -105,7 +110,7 @@ def select_submissions(run):
     changed since they were graded, and those whose last grading did not finish."""
     code = grading_code_fingerprint(run.course_root, run.assignment)
     for student in run.students:
-        run.fingerprints[student] = fingerprint(run.course_root / "submitted" / student / run.assignment) + ":" + code
+        run.fingerprints[student] = fingerprint(run.paths.submitted(student)) + ":" + code
     run.to_grade = [s for s in run.students if run.force or not run.ledger.is_current(s, run.fingerprints[s])]
     unchanged = len(run.students) - len(run.to_grade)
     print(f"{run.assignment}: {len(run.students)} submission(s), {len(run.to_grade)} to grade"
@@ -136,12 +141,12 @@ def stage_submissions(run):
     limits = Staging(config=run.api.config)
     trusted = None
     for student in run.to_grade:
-        folder = run.grading_folder / "staged" / student / run.assignment
+        folder = run.paths.staged / student / run.assignment
         try:
-            staged = stage_submission(run.course_root / "submitted" / student / run.assignment, release, folder,
+            staged = stage_submission(run.paths.submitted(student), release, folder,
                                       limits)
             files = prepare_files(run, student, staged)
-        except Exception as error:  # noqa: BLE001 - the grader's own failure on one submission stops nothing
+        except Exception as error:
             why = (f"The grader could not prepare this submission ({type(error).__name__}: "
                    f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''}); the blank release notebook was graded "
                    "instead, so every test scores 0 until an instructor looks at it.")
@@ -213,7 +218,7 @@ class DaskWorkers:
             student = self.futures.pop(future)
             try:
                 yield future.result()
-            except Exception as error:  # noqa: BLE001 - a lost worker is this submission's verdict, not a stop
+            except Exception as error:
                 yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
                                       f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
 
@@ -228,7 +233,7 @@ class DaskWorkers:
             self.cluster.close()
 
 
-def default_workers():
+def default_workers() -> int:
     """One worker per core this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
@@ -260,7 +265,7 @@ def record(run, result):
     start = time.perf_counter()
     student = result.student
     staged = run.staged[student]
-    executed_folder = run.grading_folder / "executed" / student
+    executed_folder = run.paths.executed / student
     executed_folder.mkdir(parents=True, exist_ok=True)
     notes = list(staged.notes)
     for name in staged.notebooks:
@@ -310,7 +315,7 @@ def grade_submissions(run):
                 position = f"[{bar.n + 1}/{len(run.to_grade)}] {one_line(result.student):<16}"
                 try:
                     notes = record(run, result)
-                except Exception as error:  # noqa: BLE001 - one submission never stops the batch
+                except Exception as error:
                     run.not_graded[result.student] = one_line(str(error).splitlines()[0] if str(error) else
                                                               type(error).__name__, 300)
                     failed += 1
@@ -363,7 +368,7 @@ def flag_for_review(run, student, notes):
 
 # --- 5. results --------------------------------------------------------------------------------------
 
-def write_grades_csv(gradebook, destination, course_root=None):
+def write_grades_csv(gradebook: str, destination: str | Path, course_root: str | Path | None = None) -> None:
     """nbgrader's CSV export (CsvExportPlugin) of the whole gradebook to `destination`, plus a
     `notes` column: what happened to each submission before grading (autograder.staging), read
     from the ledgers of `course_root`; empty when nothing did.
@@ -429,13 +434,14 @@ GRADING_STEPS = [prepare_gradebook, select_submissions, stage_submissions, grade
                  write_report, print_summary]
 
 
-def submitted_students(course_root, assignment):
+def submitted_students(course_root: str | Path, assignment: str) -> list[str]:
     """Ids of the students with a submission of `assignment` in submitted/, sorted."""
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
-def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=True, workers=None,
-          scheduler=None, force=False, progress=True, db_url=None):
+def grade(course_root: str | Path, assignment: str, students: list[str] | None = None, steps=GRADING_STEPS,
+          sandbox: bool = True, workers: int | None = None, scheduler: str | None = None, force: bool = False,
+          progress: bool = True, db_url: str | None = None) -> GradingRun:
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
     - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
@@ -456,15 +462,12 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     else:
         print(NO_SANDBOX_WARNING)
     with grading_environment():
-        api = open_course(course_root, sandbox=sandbox, db_url=db_url)
-        grading_folder = course_root / ".grading" / assignment
+        api = open_course(course_root, sandbox=sandbox, db_url=db_url, execute_step=InsertExecutedOutputs)
+        paths = CoursePaths(course_root, assignment)
         # nbgrader grades the staged copies; the students' own files in submitted/ are never changed.
-        api.coursedir.submitted_directory = str(Path(".grading") / assignment / "staged")
+        api.coursedir.submitted_directory = str(paths.staged.relative_to(course_root))
         api.config.CourseDirectory.submitted_directory = api.coursedir.submitted_directory
-        api.config.Autograde.autograde_preprocessors = [
-            InsertExecutedOutputs if getattr(step, "__name__", "") == "GraderExecute" else step
-            for step in api.config.Autograde.autograde_preprocessors]
-        api.config.InsertExecutedOutputs.executed_folder = str(grading_folder / "executed")
+        api.config.InsertExecutedOutputs.executed_folder = str(paths.executed)
         run = GradingRun(course_root, assignment, students, api, sandbox, workers or default_workers(),
                          scheduler, force, progress)
         for step in steps:
@@ -474,7 +477,7 @@ def grade(course_root, assignment, students=None, steps=GRADING_STEPS, sandbox=T
     return run
 
 
-def generate_release(course_root, assignment, db_url=None):
+def generate_release(course_root: str | Path, assignment: str, db_url: str | None = None) -> Path:
     """nbgrader generate_assignment: write release/<assignment>/ from source/<assignment>/.
 
     nbgrader also records the assignment's cells in the gradebook (the course's, or `db_url`),
@@ -484,4 +487,4 @@ def generate_release(course_root, assignment, db_url=None):
     with grading_environment():
         check(open_course(course_root, db_url=db_url).generate_assignment(assignment),
               f"generate the release of {assignment}")
-    return course_root / "release" / assignment
+    return CoursePaths(course_root, assignment).release

@@ -16,7 +16,8 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.scores import REVIEW_PREFIX
+from autograder.course_paths import CoursePaths
+from autograder.scores import REVIEW_PREFIX, StudentScores
 
 # At most this many slowest submissions are listed, and this many student ids per failure sentence.
 SLOWEST_SHOWN = 10
@@ -253,7 +254,7 @@ def _timing_section(results, timings):
                    numeric=(1, 2))]
 
 
-def class_report_html(assignment, results, timings=None):
+def class_report_html(assignment: str, results: list[StudentScores], timings: dict[str, float] | None = None) -> str:
     """The report page as a string. Inputs as for write_class_report."""
     title = f"{assignment}: class report"
     if results:
@@ -277,7 +278,8 @@ def class_report_html(assignment, results, timings=None):
         ""])
 
 
-def write_class_report(course_root, assignment, results, timings=None):
+def write_class_report(course_root: str | Path, assignment: str, results: list[StudentScores],
+                       timings: dict[str, float] | None = None) -> Path:
     """Write the class report of `assignment` to <course_root>/reports/<assignment>.html.
 
     Inputs:
@@ -285,7 +287,7 @@ def write_class_report(course_root, assignment, results, timings=None):
     - timings: optional {student: grading time in seconds}; adds the slowest submissions
     Returns the Path of the page.
     """
-    path = Path(course_root) / "reports" / f"{assignment}.html"
+    path = CoursePaths(course_root, assignment).class_report
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(class_report_html(assignment, results, timings), encoding="utf-8")
     return path

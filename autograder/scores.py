@@ -6,13 +6,14 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.course_paths import CoursePaths
 from autograder.student_text import one_line
 
 # How a review comment starts (written by autograder.pipeline.flag_for_review).
 REVIEW_PREFIX = "Flagged for an instructor's review: "
 
 
-def review_message(reasons):
+def review_message(reasons: list[str]) -> str:
     """The one text of an instructor's review: REVIEW_PREFIX, then each reason as a sentence."""
     return REVIEW_PREFIX + " ".join(r if r.endswith(".") else r + "." for r in reasons)
 
@@ -29,13 +30,13 @@ class StudentScores:
       notebook, ...): what happened and what was graded instead
     """
     student: str
-    points: dict = field(default_factory=dict)
-    reasons: dict = field(default_factory=dict)
-    review: str = None
-    notes: list = field(default_factory=list)
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    review: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def total(self):
+    def total(self) -> tuple[float, float]:
         return sum(score for score, _ in self.points.values()), sum(top for _, top in self.points.values())
 
 
@@ -53,19 +54,22 @@ def failure_reason(cell):
     return "no output explains the lost points"
 
 
-def graded_cell_order(course_root, assignment, notebook_name):
+def graded_cell_order(course_root: str | Path, assignment: str, notebook_name: str) -> tuple[str, ...]:
     """grade_ids of the graded cells of a source notebook, in notebook order."""
-    path = Path(course_root) / "source" / assignment / f"{notebook_name}.ipynb"
+    path = CoursePaths(course_root, assignment).source / f"{notebook_name}.ipynb"
+    from nbgrader.utils import is_grade
+
     return tuple(cell.metadata["nbgrader"]["grade_id"] for cell in nbformat.read(path, as_version=4).cells
-                 if cell.metadata.get("nbgrader", {}).get("grade"))
+                 if is_grade(cell))
 
 
-def read_scores(course_root, assignment, db_url=None):
+def read_scores(course_root: str | Path, assignment: str, db_url: str | None = None) -> list[StudentScores]:
     """StudentScores for every autograded submission of `assignment`, sorted by student id.
 
     The gradebook is the course's (autograder.nbgrader_course.gradebook_url), or `db_url` when given.
     """
     from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.utils import is_grade
 
     from autograder.ledger import Ledger
     from autograder.nbgrader_course import gradebook_url
@@ -90,9 +94,9 @@ def read_scores(course_root, assignment, db_url=None):
                 review = next((c.manual_comment for c in notebook.comments
                                if c.manual_comment and c.manual_comment.startswith(REVIEW_PREFIX)), None)
                 scores.review = scores.review or (one_line(review, 8 * 2 ** 10) if review else None)
-                path = course_root / "autograded" / student.id / assignment / f"{notebook.name}.ipynb"
+                path = CoursePaths(course_root, assignment).autograded(student.id) / f"{notebook.name}.ipynb"
                 cells = {cell.metadata["nbgrader"]["grade_id"]: cell for cell in nbformat.read(path, as_version=4).cells
-                         if cell.metadata.get("nbgrader", {}).get("grade")}
+                         if is_grade(cell)}
                 if notebook.name not in orders:
                     orders[notebook.name] = graded_cell_order(course_root, assignment, notebook.name)
                 for grade_id in orders[notebook.name]:
@@ -110,7 +114,7 @@ def read_scores(course_root, assignment, db_url=None):
 
 def _short_names(grade_ids):
     """Column titles: the grade ids without their common prefix (test_initialize_parameters_he -> he)."""
-    prefix = os.path.commonprefix(grade_ids) if len(grade_ids) > 1 else ""
+    prefix = os.path.commonprefix(grade_ids) if len(grade_ids) > 1 else ""  # noqa: RUF071 (names, not paths)
     prefix = prefix[: prefix.rfind("_") + 1]
     return {grade_id: grade_id[len(prefix):] or grade_id for grade_id in grade_ids}
 
@@ -119,7 +123,7 @@ def _points(value):
     return f"{value:g}"
 
 
-def format_table(assignment, results):
+def format_table(assignment: str, results: list[StudentScores]) -> str:
     """A plain-text table: one row per student, one column per test cell, then the total,
     followed by one line per lost point saying why. Every text from a submission is printed as one
     line without control characters, so no submission can move the terminal's cursor or forge a

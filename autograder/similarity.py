@@ -27,8 +27,8 @@ A cell that does not parse falls back to its whitespace-normalized lines minus t
 import ast
 import functools
 import html
-import json
 import io
+import json
 import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from autograder.course_paths import CoursePaths
 from autograder.student_text import one_line, student_text
 
 NGRAM = 3
@@ -259,7 +260,7 @@ def template_cells(course_root, assignment):
 
     from autograder.nbgrader_course import REPO_ROOT
     cells = {}
-    for release in (Path(course_root) / "release" / assignment, REPO_ROOT / "release" / assignment):
+    for release in (CoursePaths(course_root, assignment).release, CoursePaths(REPO_ROOT, assignment).release):
         notebooks = sorted(release.glob("*.ipynb"))
         if notebooks:
             for path in notebooks:
@@ -297,7 +298,7 @@ def read_submissions(course_root, assignment, functions):
                 if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
                     raise ValueError("not a notebook")
                 sources.update(_solution_sources(notebook))
-            except Exception as error:  # noqa: BLE001 - a malformed notebook is noted, the report goes on
+            except Exception as error:
                 problems[student] = f"{path.name} could not be read ({type(error).__name__})"
         student_cells = {}
         for function in functions:
@@ -443,7 +444,7 @@ def run_similarity(course_root, assignment, threshold=DEFAULT_THRESHOLD):
     functions = by_name(assignment).graded_functions
     cells, problems = read_submissions(course_root, assignment, functions)
     pairs = compare(cells, functions)
-    path = Path(course_root) / "reports" / f"{assignment}-similarity.html"
+    path = CoursePaths(course_root, assignment).similarity_report
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(similarity_html(assignment, functions, cells, problems, pairs, threshold), encoding="utf-8")
     return path, pairs, problems

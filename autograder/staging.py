@@ -70,15 +70,15 @@ class StagedSubmission:
     """
     student: str
     folder: Path
-    notes: list = field(default_factory=list)
-    notebooks: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    notebooks: list[str] = field(default_factory=list)
 
 
 class Unreadable(Exception):
     """A notebook file that cannot be turned into a notebook; its message ends a sentence."""
 
 
-def fingerprint(folder):
+def fingerprint(folder: Path) -> str:
     """A hash of everything in a submission folder (names, kinds, link targets, contents).
 
     Used to grade again only the submissions that changed since their last grading.
@@ -172,7 +172,7 @@ def read_notebook(path):
     if isinstance(content, dict) and content.get("nbformat") == 3:
         try:
             content = json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
-        except Exception as error:  # noqa: BLE001 - nbformat's conversion fails in many ways on a broken file
+        except Exception as error:
             raise Unreadable(f"is an old (version 3) notebook that cannot be converted ({type(error).__name__})") from None
     cells = content.get("cells") if isinstance(content, dict) else None
     if not isinstance(cells, list):
@@ -249,7 +249,7 @@ def repair_cells(notebook, release):
     """
     notes = []
     release_cells = {_grade_id(cell): cell for cell in release.cells if _grade_id(cell)}
-    release_order = [grade_id for grade_id in release_cells]
+    release_order = list(release_cells)
     seen, duplicated, retyped = set(), [], []
     cells = list(notebook.cells)
     for index in reversed(range(len(cells))):
@@ -283,7 +283,7 @@ def repair_cells(notebook, release):
     missing = [grade_id for grade_id in release_order if grade_id not in seen]
     for grade_id in missing:
         position = release_order.index(grade_id)
-        before = {g for g in release_order[:position]}
+        before = set(release_order[:position])
         index = max((i + 1 for i, cell in enumerate(cells) if _grade_id(cell) in before), default=0)
         restored = copy.deepcopy(release_cells[grade_id])
         if restored.cell_type == "code":
@@ -315,7 +315,7 @@ def note_cell(notes):
     return cell
 
 
-def stage_submission(submitted, release, staged, limits=None):
+def stage_submission(submitted: Path, release: Path, staged: Path, limits: Staging | None = None) -> StagedSubmission:
     """Build the graded copy of one submission folder.
 
     Inputs:
@@ -367,7 +367,8 @@ def stage_submission(submitted, release, staged, limits=None):
                 notes.append(f"No {name} was handed in; {file_name(source_name)}, the only other notebook, was graded "
                              "in its place.")
             else:
-                notes.append(f"No {name} was handed in" + (f" (there is {', '.join(map(file_name, others))}, and the grader cannot "
+                handed_in = ", ".join(map(file_name, others))
+                notes.append(f"No {name} was handed in" + (f" (there is {handed_in}, and the grader cannot "
                              "tell which one is meant)" if others else "")
                              + "; the blank release notebook was graded instead, so every test scores 0.")
                 _write(release_notebook, staged / name)
@@ -396,7 +397,7 @@ def stage_submission(submitted, release, staged, limits=None):
     return StagedSubmission(student=staged.parent.name, folder=staged, notes=notes, notebooks=expected)
 
 
-def stage_blank(release, staged, why):
+def stage_blank(release: Path, staged: Path, why: str) -> StagedSubmission:
     """The fallback when a submission cannot be staged at all (an error of the grader's own): every
     notebook of the assignment is the blank release notebook, with `why` as the note."""
     if staged.exists():
@@ -423,6 +424,6 @@ def _valid_timestamp(path):
 
     try:
         parse_utc(path.read_text().strip())
-    except Exception:  # noqa: BLE001 - any unparsable text is just "no time"
+    except Exception:
         return False
     return True

@@ -126,9 +126,8 @@ def fixed_masks(shape, phase):
 def dropout_values():
     """The dropout group: the fixed example, and for each visible keep_prob a fixed cache with fixed
     masks and the reference's gradients on it."""
-    from course.checks.dropout import CACHE_NAMES, VISIBLE_KEEP_PROBS
-
     from autograder.checks.dropout import known_mistakes
+    from course.checks.dropout import CACHE_NAMES, VISIBLE_KEEP_PROBS
 
     X, Y, parameters = fixed_example(n2=4)   # n1 = n2, so that swapped masks give wrong values, not an error
     W1, b1, W2, b2, W3, b3 = (parameters[name] for name in ("W1", "b1", "W2", "b2", "W3", "b3"))

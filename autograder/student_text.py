@@ -19,7 +19,6 @@ So every such string goes through this module as soon as it reaches the grader:
 
 import os
 import re
-import unicodedata
 
 # Default caps, in characters.
 MAX_TEXT = 16 * 2 ** 10

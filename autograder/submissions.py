@@ -8,6 +8,9 @@ import shutil
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
+
+from autograder.course_paths import CoursePaths
 
 
 def solution_cells(notebook):
@@ -35,14 +38,14 @@ def fill_solutions(release_notebook_path, answers):
     return notebook
 
 
-def write_submission(course_root, assignment, student, notebooks):
+def write_submission(course_root: str | Path, assignment: str, student: str, notebooks: dict[str, NotebookNode]) -> Path:
     """Place a submission where `nbgrader autograde` looks: submitted/<student>/<assignment>/.
 
     Inputs:
     - notebooks: {notebook file name: NotebookNode}
     Returns: the submission folder (an older submission of that student is replaced).
     """
-    folder = Path(course_root) / "submitted" / student / assignment
+    folder = CoursePaths(course_root, assignment).submitted(student)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)

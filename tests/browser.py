@@ -68,7 +68,7 @@ def student_lab(folder, scratch, exchange=None, course_id="practical-deep-learni
                        JUPYTER_CONFIG_DIR=str(scratch / "config"), JUPYTERLAB_SETTINGS_DIR=str(settings))
     environment.pop("PYTHONPATH", None)   # a student's server sees the installed course package only
     port = free_port()
-    log = open(scratch / "jupyterlab.log", "w")
+    log = open(scratch / "jupyterlab.log", "w")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen([str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--allow-root",
                                "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
                                f"--ServerApp.root_dir={folder}"], cwd=folder, env=environment, stdout=log,

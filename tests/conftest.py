@@ -6,7 +6,6 @@ import pytest
 from autograder.nbgrader_course import copy_course_root
 from tests import postgres
 
-
 make_course_root = copy_course_root
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import nbformat
 
+from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.submissions import code_without_docstring, fill_solutions
 
 RELEASE = REPO_ROOT / "release" / "regularization" / "regularization.ipynb"
-CATALOGUE = REPO_ROOT / "tests" / "catalogue" / "regularization"
+CATALOGUE = CATALOGUE_DIR / "regularization"
 NOTEBOOK = "regularization.ipynb"
 COST, BACKWARD = "compute_cost_with_regularization", "backward_propagation_with_regularization"
 

@@ -3,8 +3,8 @@
 An instructor releases `regularization` to an exchange in a temporary folder. In the student's
 JupyterLab (nbgrader's lab extension, Debian's chromium driven by Playwright) the student fetches
 it from the Assignments panel, validates the untouched notebook (the failing check is named) and
-a buggy one (the check's whole sentence shows), pastes answers into the solution cells, restarts and runs everything (the visible checks tick),
-validates (it passes), validates and submits from the panel, and the submission lands in the
+a buggy one (the check's whole sentence shows), pastes answers into the solution cells, restarts and runs
+everything (the visible checks tick), validates (it passes), validates and submits from the panel, and the submission lands in the
 exchange. Screenshots of a failure are kept in test-artifacts/browser/.
 
 The debugging assignment goes through the same steps with the demo's correct answers, so the
@@ -21,16 +21,15 @@ import nbformat
 import pytest
 
 from autograder.assignments import by_name
+from autograder.catalogue.loader import CATALOGUE_DIR, load_cases
 from autograder.nbgrader_course import REPO_ROOT
 from tests import browser as lab
-from autograder.catalogue.loader import load_cases
 from tests.conftest import make_course_root
 from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT, COST
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "browser"
 ASSIGNMENT = "regularization"
-CATALOGUE = REPO_ROOT / "tests" / "catalogue"
 COURSE_ID = "practical-deep-learning"
 
 
@@ -185,7 +184,7 @@ def test_can_a_student_fetch_complete_validate_and_submit_in_jupyterlab(tmp_path
 def test_can_a_student_fetch_run_validate_and_submit_the_debugging_assignment(tmp_path):
     lab.require_browser()
     assignment = by_name("debugging")
-    answers = {function: (CATALOGUE / assignment.name / function / case).read_text()
+    answers = {function: (CATALOGUE_DIR / assignment.name / function / case).read_text()
                for function, case in assignment.demo["ada_correct"].items()}
     assert set(answers) == set(assignment.graded_functions)
     exchange, student = course_with_exchange(tmp_path, assignment.name)

@@ -13,9 +13,9 @@ import io
 import pytest
 
 from autograder.assignments import ASSIGNMENTS
+from autograder.catalogue.loader import load_cases
 from course import checks as visible
 from course.checks import CheckFailure
-from autograder.catalogue.loader import load_cases
 
 GRADED_FUNCTIONS = {assignment.name: assignment.graded_functions for assignment in ASSIGNMENTS}
 # A one-line graded function has few honest ways to be written and few to be wrong.

@@ -17,7 +17,7 @@ def test_does_a_printing_and_warning_function_write_nothing_to_stderr():
         print("debug", layers_dims)
         print("to stderr", file=sys.stderr)
         np.log(np.zeros(1))
-        warnings.warn("careful")
+        warnings.warn("careful", stacklevel=1)
         return 42
 
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -50,10 +50,12 @@ def test_does_an_exception_become_one_sentence_that_keeps_the_students_traceback
     ({"W1": np.zeros((3, 2)), "b1": np.zeros((3, 1)), "W0": 1}, "has unexpected keys W0"),
     ({"W1": [[0.0] * 2] * 3, "b1": np.zeros((3, 1))}, "returned W1 as list"),
     ({"W1": np.zeros((3, 2), dtype=int), "b1": np.zeros((3, 1))}, "W1 with dtype int64"),
-    ({"W1": np.zeros((2, 3)), "b1": np.zeros((3, 1))}, "W1 with shape (2, 3), but it must have shape (n[1], n[0]) = (3, 2) (it looks transposed)"),
+    ({"W1": np.zeros((2, 3)), "b1": np.zeros((3, 1))}, "W1 with shape (2, 3), but it must have shape (n[1], n[0]) = (3, 2) "
+                                                      "(it looks transposed)"),
     ({"W1": np.zeros((3, 2)), "b1": np.zeros(3)}, "b1 with shape (3,), but it must have shape (n[1], 1) = (3, 1)"),
     ({"W1": np.full((3, 2), np.nan), "b1": np.zeros((3, 1))}, "not finite"),
-    ({"W1": np.zeros((3, 2)), "b1": np.ones((3, 1))}, "b1 with nonzero entries, but this assignment asks for biases that start at zero"),
+    ({"W1": np.zeros((3, 2)), "b1": np.ones((3, 1))}, "b1 with nonzero entries, but this assignment asks for "
+                                                     "biases that start at zero"),
 ])
 def test_does_the_contract_name_the_first_problem(parameters, message):
     with pytest.raises(CheckFailure) as failure:
@@ -126,8 +128,8 @@ def test_does_the_visible_check_report_an_off_centre_draw_as_a_wrong_mean_not_a_
 def test_does_the_visible_check_reject_uniform_draws_of_the_right_spread_as_not_normal(function_name, case_name):
     # Uniform draws with the right standard deviation used to pass the visible check and fail only
     # the hidden test; the statistics are far enough apart to say so on every draw.
-    from course import checks
     from autograder.catalogue.loader import load_cases
+    from course import checks
 
     case = next(case for case in load_cases("initialization")
                 if case.function_name == function_name and case.name == case_name)
@@ -197,10 +199,10 @@ def test_is_the_wide_architecture_drawn_afresh_with_fan_ins_far_from_fan_outs():
 def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
     # On this hidden problem db3 = mean(A3 - Y) nearly cancels, and a float32 computation of it is
     # off by more than 1e-5 of itself: a correct style that was once rejected.
+    from autograder.catalogue.loader import load_cases
     from autograder.checks.regularization import random_problem
     from autograder.solutions import regularization as reference
     from course.checks.regularization import RTOL, close, first_wrong_from_the_top
-    from autograder.catalogue.loader import load_cases
 
     case = next(case for case in load_cases("regularization") if case.name == "float32_pipeline")
     namespace = {}
@@ -251,6 +253,7 @@ def test_does_nbgrader_validate_print_a_long_failure_whole():
 
 def test_is_a_failure_sentence_kept_on_one_line_for_the_score_table():
     import nbformat
+
     from autograder.scores import failure_reason
 
     cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
@@ -317,8 +320,10 @@ def _right_only_on_small_batches(right, wrong, examples):
 def test_do_the_l2_and_dropout_hidden_tests_try_the_notebooks_own_training_set_size():
     # The notebooks train on 211 examples; an answer right only on small problems must not pass.
     from autograder.checks.dropout import grade_backward_propagation_with_dropout
-    from autograder.checks.regularization import (grade_backward_propagation_with_regularization,
-                                                  grade_compute_cost_with_regularization)
+    from autograder.checks.regularization import (
+        grade_backward_propagation_with_regularization,
+        grade_compute_cost_with_regularization,
+    )
     from autograder.solutions import dropout, regularization
     from course.network import compute_cost
 

@@ -44,7 +44,7 @@ def test_are_the_rings_not_linearly_separable():
 
 
 def test_does_an_unknown_name_list_the_available_datasets():
-    with pytest.raises(FileNotFoundError, match="available: .*rings"):
+    with pytest.raises(FileNotFoundError, match=r"available: .*rings"):
         load_dataset("moons_that_do_not_exist")
 
 

@@ -8,8 +8,14 @@ debugging assignment's own oracles, kept here so that the assignment adds no lin
 import numpy as np
 import pytest
 
-from autograder.checks.debugging import (make_record, random_health_problem, random_sets, random_table, right_diagnoses,
-                                         right_health)
+from autograder.checks.debugging import (
+    make_record,
+    random_health_problem,
+    random_sets,
+    random_table,
+    right_diagnoses,
+    right_health,
+)
 from autograder.solutions import debugging as reference
 from course.checks.debugging import DIAGNOSES, REMEDIES
 from tests import test_no_solver_in_course as oracle

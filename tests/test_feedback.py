@@ -7,9 +7,8 @@ graded end to end is tests/test_feedback_browser.py.
 
 import re
 
-import nbformat
-from traitlets.config import Config
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
+from traitlets.config import Config
 
 from autograder.feedback import clean_html
 from autograder.nbgrader_course import open_course

@@ -10,17 +10,17 @@ records lead each catalogued mistake to the sentence the hidden test gives.
 import numpy as np
 import pytest
 
+from autograder.catalogue.loader import load_cases
 from autograder.checks.debugging import make_records
 from autograder.solutions.debugging import first_difference
 from course.checks.debugging import KINDS
-from autograder.catalogue.loader import load_cases
 from tests.test_catalogue import run_check, visible_check
 
 CASES = [case for case in load_cases("debugging") if case.function_name == "first_difference"]
 
 
 def planted(record):
-    kind, k, L = record["kind"], record["layer"], len(record["activations_a"])
+    kind, k = record["kind"], record["layer"]
     if kind in ("identical", "rtol_loose") or kind.startswith("round_off"):
         return None
     if kind.startswith("forward"):

@@ -333,7 +333,7 @@ def test_is_the_global_difference_the_course_formula():
     grads = {k: v.copy() for k, v in grads.items()}
     grads["dW1"] = grads["dW1"] * 1.5
     report = gradcheck(J, params, grads)
-    exact = {k: v for k, v in nets.problem(nets.SMALL_DIMS, 20, lambd=0.7)[2].items()}
+    exact = dict(nets.problem(nets.SMALL_DIMS, 20, lambd=0.7)[2].items())
     g = np.concatenate([grads["d" + k].ravel() for k in params])
     n = np.concatenate([exact["d" + k].ravel() for k in params])   # true gradient as the numeric one
     course = np.linalg.norm(n - g) / (np.linalg.norm(n) + np.linalg.norm(g))

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from autograder.gradcheck import gradcheck
 from autograder.gradcheck import example_networks as nets
+from autograder.gradcheck import gradcheck
 
 
 @pytest.mark.slow

@@ -9,8 +9,17 @@ import json
 import numpy as np
 import pytest
 
-from autograder.kernel_calls import (KERNEL_HELPER, KernelCallFailed, KernelFunction, StudentException, Unreadable,
-                                     call_code, decode, encode, read_reply)
+from autograder.kernel_calls import (
+    KERNEL_HELPER,
+    KernelCallFailed,
+    KernelFunction,
+    StudentException,
+    Unreadable,
+    call_code,
+    decode,
+    encode,
+    read_reply,
+)
 
 MAX = 2 ** 20
 
@@ -71,7 +80,7 @@ def test_are_prints_and_warnings_passed_on(capsys):
 
     def chatty():
         print("hello from the kernel")
-        warnings.warn("careful", RuntimeWarning)
+        warnings.warn("careful", RuntimeWarning, stacklevel=1)
         return 1
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

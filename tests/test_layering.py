@@ -1,7 +1,6 @@
 """Does the code keep its layers: course/ below autograder/, the product below its tests, no cycles?"""
 
 import ast
-from pathlib import Path
 
 from autograder.nbgrader_course import REPO_ROOT
 
@@ -82,3 +81,21 @@ def test_do_the_readers_see_a_planted_cycle_and_a_planted_import(tmp_path):
         assert {"tests.missing", "autograder.pipeline"} <= imported_modules(planted)
     finally:
         planted.unlink()
+
+
+def test_is_nbgraders_execute_step_swapped_in_one_place():
+    # Two places swapping Execute (one by matching a class name) once graded with the wrong step.
+    swapping = [module for module, path in
+                ((module_name(p), p) for p in sorted((REPO_ROOT / "autograder").rglob("*.py")))
+                if "autograde_preprocessors =" in path.read_text()]
+    assert swapping == ["autograder.nbgrader_course"]
+
+
+def test_are_the_course_folders_spelled_only_in_course_paths():
+    # `root / "submitted"` written in ten modules is how `report` once missed the configured gradebook.
+    import re
+    spelled = re.compile(r'/ "(source|release|submitted|autograded|feedback|\.grading|reports|exports)"')
+    offenders = [str(p.relative_to(REPO_ROOT)) for package in ("autograder", "course")
+                 for p in sorted((REPO_ROOT / package).rglob("*.py"))
+                 if p.name != "course_paths.py" and spelled.search(p.read_text())]
+    assert offenders == ["autograder/nbgrader_course.py"]   # copy_course_root copies source/ itself

@@ -5,8 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from course.network import (backward_propagation, cross_entropy_from_logits, forward_propagation,
-                            sigmoid, train, update_parameters)
+from course.network import backward_propagation, cross_entropy_from_logits, forward_propagation, sigmoid, train, update_parameters
 
 
 def random_parameters(rng, dims=(3, 5, 4, 1), scale=1.0):

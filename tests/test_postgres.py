@@ -9,6 +9,7 @@ import pytest
 
 from autograder import __main__ as cli
 from autograder import pipeline
+from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.nbgrader_course import REPO_ROOT, gradebook_url, grading_environment, load_course_config, open_course
 from autograder.scores import read_scores
 from autograder.solutions import reference_answers
@@ -108,10 +109,10 @@ def test_is_the_newest_installed_postgresql_the_one_the_tests_start(tmp_path):
 
 def test_does_a_missing_postgresql_fail_in_ci_and_only_skip_elsewhere_naming_the_install_script(tmp_path, monkeypatch):
     monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="bash autograder/install_system_packages.sh"):
+    with pytest.raises(pytest.fail.Exception, match=r"bash autograder/install_system_packages\.sh"):
         postgres.require_server_bindir(tmp_path)
     monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception, match="bash autograder/install_system_packages.sh"):
+    with pytest.raises(pytest.skip.Exception, match=r"bash autograder/install_system_packages\.sh"):
         postgres.require_server_bindir(tmp_path)
 
 
@@ -137,7 +138,7 @@ def hand_in_class(course_root, release):
     """Three submissions of the regularization assignment; returns {student: expected points per test}."""
     reference = reference_answers(ASSIGNMENT)
     buggy = dict(reference, compute_cost_with_regularization=code_without_docstring(
-        REPO_ROOT / "tests" / "catalogue" / ASSIGNMENT / "compute_cost_with_regularization" / "bug_lambd_over_m.py"))
+        CATALOGUE_DIR / ASSIGNMENT / "compute_cost_with_regularization" / "bug_lambd_over_m.py"))
     for student, answers in {"correct": reference, "buggy": buggy, "untouched": {}}.items():
         write_submission(course_root, ASSIGNMENT, student, {release.name: fill_solutions(release, answers)})
     return {"correct": {"test_compute_cost_with_regularization": 1, "test_backward_propagation_with_regularization": 2},

@@ -12,11 +12,11 @@ import pytest
 
 from autograder import assignments
 from autograder.assignments import ASSIGNMENTS
+from autograder.catalogue.loader import load_cases
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.solutions import reference_answers
 from autograder.submissions import solution_cells
 from course import checks as visible
-from autograder.catalogue.loader import load_cases
 
 by_name = pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=str)
 
@@ -29,7 +29,7 @@ def test_is_every_assignment_in_source_in_the_registry_and_nothing_else():
 
 def test_does_an_unknown_name_say_which_assignments_there_are():
     assert assignments.by_name("dropout").name == "dropout"
-    with pytest.raises(KeyError, match="no assignment 'dropuot' .*regularization"):
+    with pytest.raises(KeyError, match=r"no assignment 'dropuot' .*regularization"):
         assignments.by_name("dropuot")
 
 

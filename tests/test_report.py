@@ -11,8 +11,17 @@ import autograder.scores
 from autograder.__main__ import main
 from autograder.report import group_failures, normalise_reason, write_class_report
 from autograder.scores import REVIEW_PREFIX
-from tests.small_class import (ASSIGNMENT, BACKWARD, COST, DW2_MISSING_L2_BOB, DW2_MISSING_L2_DAN, DW3_MISSING_L2,
-                               MISSING_NOTEBOOK, SCRIPT_REASON, small_class)
+from tests.small_class import (
+    ASSIGNMENT,
+    BACKWARD,
+    COST,
+    DW2_MISSING_L2_BOB,
+    DW2_MISSING_L2_DAN,
+    DW3_MISSING_L2,
+    MISSING_NOTEBOOK,
+    SCRIPT_REASON,
+    small_class,
+)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -5,6 +5,7 @@ that autograding uses) and reads what the code could see or do from the cells' o
 CI=true a missing bubblewrap makes these tests fail, never skip.
 """
 
+import contextlib
 import os
 import socket
 import threading
@@ -13,12 +14,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from traitlets.config import Config
 
 from autograder.execute import GraderExecute
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.sandbox import Sandbox, SandboxUnavailable, check_sandbox
-from traitlets.config import Config
-
 from tests.missing import stop
 
 pytestmark = pytest.mark.slow
@@ -97,8 +97,8 @@ def test_is_nothing_but_the_sandboxes_tmp_and_private_working_folder_writable(su
     (out,) = run_in_sandbox([f"""
 open('notes.txt', 'a').write(' changed in the kernel')
 open('new.txt', 'w').write('new')
-for path in ['/submission/notes.txt', '/submission/new.txt', '/etc/passwd_copy', '/usr/evil.py', {str(REPO_ROOT / 'autograder' / 'evil.py')!r},
-             '/opt/course-lib/course/evil.py']:
+for path in ['/submission/notes.txt', '/submission/new.txt', '/etc/passwd_copy', '/usr/evil.py',
+             {str(REPO_ROOT / 'autograder' / 'evil.py')!r}, '/opt/course-lib/course/evil.py']:
     try:
         open(path, 'a').write('x')
         print('wrote', path)
@@ -136,10 +136,8 @@ def test_does_the_kernel_run_without_network_and_without_the_graders_rights(subm
     port = listener.getsockname()[1]
 
     def accept():
-        try:
+        with contextlib.suppress(OSError):
             received.append(listener.accept())
-        except OSError:
-            pass
     thread = threading.Thread(target=accept)
     thread.start()
     (out,) = run_in_sandbox([f"""
@@ -229,7 +227,7 @@ def test_is_sandbox_configuration_read_from_nbgrader_config():
     config = load_course_config(REPO_ROOT)
     config.Sandbox.memory_mib = 512
     assert Sandbox(config=config).memory_mib == 512
-    assert any("--as=536870912" == arg for arg in Sandbox(config=config).kernel_command(["python"], "/x", "/y"))
+    assert any(arg == "--as=536870912" for arg in Sandbox(config=config).kernel_command(["python"], "/x", "/y"))
 
 
 def test_does_grade_stop_with_one_sentence_on_installing_bubblewrap_when_it_is_missing(tmp_path, monkeypatch, capsys):

@@ -3,11 +3,11 @@
 import nbformat
 import pytest
 
+from autograder.catalogue.loader import load_cases
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.screening import screen_notebook, screen_source
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring
-from autograder.catalogue.loader import load_cases
 
 TAMPERING = {
     "fake hidden-test module": "import sys, types\nsys.modules['autograder.checks.initialization'] = types.ModuleType('x')",

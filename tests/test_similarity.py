@@ -11,8 +11,8 @@ import pytest
 from autograder import similarity
 from autograder.__main__ import main
 from autograder.assignments import ASSIGNMENTS, by_name
-from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 from autograder.catalogue.loader import load_cases
+from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
 ASSIGNMENT = "regularization"
 

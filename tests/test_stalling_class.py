@@ -25,7 +25,7 @@ from autograder.ledger import Ledger
 from autograder.scores import read_scores
 from tests import messy_class
 from tests.conftest import make_course_root
-from tests.messy_class import COST, CORRECT, index_of, notebook, write
+from tests.messy_class import CORRECT, COST, index_of, notebook, write
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "regularization"

@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pytest
 
-from course.checks import regularization as visible_module
 from autograder.catalogue.loader import load_cases
+from course.checks import regularization as visible_module
 from tests.test_catalogue import hidden_check, run_check, visible_check
 
 FUNCTIONS = ("compute_cost_with_regularization", "backward_propagation_with_regularization")

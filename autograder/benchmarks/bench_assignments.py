@@ -16,7 +16,6 @@ import argparse
 import contextlib
 import importlib
 import io
-import shutil
 import statistics
 import tempfile
 import time
@@ -26,9 +25,9 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder import pipeline
-from autograder.assignments import ASSIGNMENTS
+from autograder.assignments import ASSIGNMENTS, by_name
+from autograder.nbgrader_course import check, copy_course_root, grading_environment, open_course
 from autograder.needed_cells import cells_to_run
-from autograder.nbgrader_course import REPO_ROOT, check, grading_environment, open_course
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions, write_submission
 
@@ -38,7 +37,7 @@ AUTOGRADE_TARGET = 15
 
 
 def release_path(assignment):
-    return REPO_ROOT / "release" / assignment / f"{assignment}.ipynb"
+    return by_name(assignment).release
 
 
 def completed_release(assignment):
@@ -112,8 +111,7 @@ def benchmark(assignment, repeats):
     """Run and print the benchmark of one assignment."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        shutil.copy(REPO_ROOT / "nbgrader_config.py", root)
-        shutil.copytree(REPO_ROOT / "source", root / "source")
+        copy_course_root(root)
         pipeline.generate_release(root, assignment)
         name = release_path(assignment).name
         for index in range(repeats):

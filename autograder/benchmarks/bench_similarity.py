@@ -30,10 +30,9 @@ from pathlib import Path
 
 from autograder import similarity
 from autograder.assignments import ASSIGNMENTS, by_name
+from autograder.catalogue.loader import load_cases
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
-
-from autograder.catalogue.loader import load_cases
 
 
 def honest_styles(assignment, function):

@@ -15,13 +15,38 @@ import numpy as np
 from autograder.checks import hidden_tests_passed
 from autograder.solutions import debugging as reference
 from course.checks import fail
-from course.checks.debugging import (ACTIVATIONS, DIAGNOSES, FRACTION_ATOL, HEALTH_FIELDS, HEALTH_PLANTS, KINDS,
-                                     KNOWN_DIAGNOSIS_MISTAKES, KNOWN_HEALTH_MISTAKES, KNOWN_NORMALIZE_MISTAKES,
-                                     RATIO_RTOL, REMEDIES, SETS, call_diagnose, call_first_difference, call_health,
-                                     call_normalize, explain_diagnoses, explain_difference, explain_health,
-                                     explain_normalized, same_field, same_report, same_sets)
-from course.checks.debugging import (KNOWN_TINY_MISTAKES, TINY_DEFAULTS, TINY_IMPLEMENTATIONS, call_overfit,
-                                     explain_tiny, same_tiny_results, tiny_call)
+from course.checks.debugging import (
+    ACTIVATIONS,
+    DIAGNOSES,
+    FRACTION_ATOL,
+    HEALTH_FIELDS,
+    HEALTH_PLANTS,
+    KINDS,
+    KNOWN_DIAGNOSIS_MISTAKES,
+    KNOWN_HEALTH_MISTAKES,
+    KNOWN_NORMALIZE_MISTAKES,
+    KNOWN_TINY_MISTAKES,
+    RATIO_RTOL,
+    REMEDIES,
+    SETS,
+    TINY_DEFAULTS,
+    TINY_IMPLEMENTATIONS,
+    call_diagnose,
+    call_first_difference,
+    call_health,
+    call_normalize,
+    call_overfit,
+    explain_diagnoses,
+    explain_difference,
+    explain_health,
+    explain_normalized,
+    explain_tiny,
+    same_field,
+    same_report,
+    same_sets,
+    same_tiny_results,
+    tiny_call,
+)
 from course.network import cross_entropy_from_logits as _cross_entropy
 from course.network import forward_propagation as _forward
 from course.tiny_set import IMPLEMENTATIONS as _IMPLEMENTATIONS
@@ -296,7 +321,7 @@ def network_problem(parameters, grads, cache, activations, threshold):
 def random_health_problem(rng):
     """A fresh problem (dict of gradient_health's arguments) on which every known mistake changes the report, and
     no two known mistakes of one field give the same values (so each is named by its own sentence)."""
-    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+    fields = {name: field for name, field, _ in KNOWN_HEALTH_MISTAKES}
     while True:
         problem = _random_health_problem(rng)
         right = right_health(problem)
@@ -324,7 +349,7 @@ def _coincides(name, values, right):
     """Whether a mistake's values are as good as right (within 100 times the checks' tolerances)."""
     if name == "reversed":
         return same_report(values, right)
-    field = dict((n, f) for n, f, _ in KNOWN_HEALTH_MISTAKES)[name]
+    field = {n: f for n, f, _ in KNOWN_HEALTH_MISTAKES}[name]
     return _close(field, values, right[field], ~right["nan_or_inf"])
 
 
@@ -513,7 +538,7 @@ def health_values():
     right = right_health(problem)
     finite = ~right["nan_or_inf"]
     L = len(problem["activations"])
-    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
+    fields = {name: field for name, field, _ in KNOWN_HEALTH_MISTAKES}
 
     def stored_field(field, values):
         if field == "ratio":

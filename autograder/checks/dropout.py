@@ -95,10 +95,10 @@ def random_problem(n_x, n1, n2, m, keep_prob, rng):
         Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.int64)
 
         def cost_with_masks_from(generator, X=X, Y=Y):
-            def cost(params):
+            def masked_cost(params):
                 D1, D2 = _draw_masks(generator, n1, n2, m, keep_prob)
                 return cross_entropy_from_logits(_forward_with_masks(X, params, D1, D2, keep_prob)[10], Y)
-            return cost
+            return masked_cost
 
         cost = freeze_random(cost_with_masks_from(rng), rng=rng)
         cache = _forward_with_masks(X, parameters, *_draw_masks(rng, n1, n2, m, keep_prob), keep_prob)

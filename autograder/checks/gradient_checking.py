@@ -34,11 +34,22 @@ from autograder.checks import hidden_tests_passed
 from autograder.gradcheck import gradcheck
 from autograder.solutions import gradient_checking as reference
 from course.checks import call_student, fail
-from course.checks.gradient_checking import (NETWORK_MISTAKES, SCALAR_MISTAKES, derivative_hint, difference_as_float,
-                                             number_as_float, same_difference)
+from course.checks.gradient_checking import (
+    NETWORK_MISTAKES,
+    SCALAR_MISTAKES,
+    derivative_hint,
+    difference_as_float,
+    number_as_float,
+    same_difference,
+)
 from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
-from course.gradient_checking import (LAYERS_DIMS, dictionary_to_vector, forward_propagation_n,
-                                      gradients_to_vector, vector_to_dictionary)
+from course.gradient_checking import (
+    LAYERS_DIMS,
+    dictionary_to_vector,
+    forward_propagation_n,
+    gradients_to_vector,
+    vector_to_dictionary,
+)
 
 SCALARS_EPSILONS = (None, 1e-2, 1e-1)            # None: the default argument
 NETWORK_EPSILONS = (None, 1e-2, 1e-4)

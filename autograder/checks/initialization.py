@@ -16,8 +16,17 @@ style passes (randn, normal, default_rng, any order of draws, a seed inside the 
 import numpy as np
 
 from autograder.checks import hidden_tests_passed
-from course.checks import (call_student, check_parameters_contract, check_weights_drawn_around_zero, check_zero_weights,
-                           common_scale_mistakes, describe_call, fail, weight_std, wrong_scale_message)
+from course.checks import (
+    call_student,
+    check_parameters_contract,
+    check_weights_drawn_around_zero,
+    check_zero_weights,
+    common_scale_mistakes,
+    describe_call,
+    fail,
+    weight_std,
+    wrong_scale_message,
+)
 from course.checks.initialization import check_weights_look_normal
 
 # Varied depths, a width-1 output and distinct neighbouring sizes (a transposed W changes shape).

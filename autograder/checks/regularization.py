@@ -18,9 +18,19 @@ from autograder.checks import hidden_tests_passed
 from autograder.gradcheck import gradcheck
 from autograder.solutions import regularization as reference
 from course.checks import call_student, fail
-from course.checks.regularization import (GRADIENT_KEYS, KNOWN_COST_MISTAKES, KNOWN_GRADIENT_MISTAKES, LAYERS, close,
-                                          cost_as_float, explain_cost, explain_gradients, first_wrong_from_the_top,
-                                          gradients_as_arrays, make_problem)
+from course.checks.regularization import (
+    GRADIENT_KEYS,
+    KNOWN_COST_MISTAKES,
+    KNOWN_GRADIENT_MISTAKES,
+    LAYERS,
+    close,
+    cost_as_float,
+    explain_cost,
+    explain_gradients,
+    first_wrong_from_the_top,
+    gradients_as_arrays,
+    make_problem,
+)
 from course.network import cross_entropy_from_logits, forward_propagation
 
 # (n_x, n1, n2, m): the notebook's layer sizes, a single example, n_x = m (so that a mix-up of the two
@@ -210,13 +220,13 @@ def gradient_mistakes(problem, lambd):
     how = {}
     for factor, value in factors.items():
         for tag, layers in layer_sets.items():
-            how[f"l2_{factor}_{tag}"] = dict(l2={l: value for l in layers})
+            how[f"l2_{factor}_{tag}"] = dict(l2=dict.fromkeys(layers, value))
     for tag, layers in layer_sets.items():
-        how[f"bias_l2_{tag}"] = dict(bias={l: 1.0 for l in layers})
+        how[f"bias_l2_{tag}"] = dict(bias=dict.fromkeys(layers, 1.0))
     for key in ("all",) + GRADIENT_KEYS:
         keys = GRADIENT_KEYS if key == "all" else (key,)
         how[f"no_1_over_m_{key}"] = dict(data={k: float(m) for k in keys})
-        how[f"1_over_m_twice_{key}"] = dict(data={k: 1 / m for k in keys})
+        how[f"1_over_m_twice_{key}"] = dict(data=dict.fromkeys(keys, 1 / m))
     for layer in (1, 2):
         how[f"relu_one_{layer}"] = dict(relu_one=(layer,))
     how["sign"] = dict(sign=-1.0)
@@ -233,7 +243,7 @@ def _explain_problem(backward, problem):
     right = {lambd: reference.backward_propagation_with_regularization(X, Y, cache, lambd) for lambd in LAMBDAS}
     if all(first_wrong_from_the_top(got[lambd], right[lambd]) is None for lambd in LAMBDAS):
         return None
-    mistakes = {name: {lambd: None for lambd in LAMBDAS} for name, _ in KNOWN_GRADIENT_MISTAKES}
+    mistakes = {name: dict.fromkeys(LAMBDAS) for name, _ in KNOWN_GRADIENT_MISTAKES}
     for lambd in LAMBDAS:
         for name, gradients in gradient_mistakes(problem, lambd).items():
             mistakes[name][lambd] = gradients

@@ -10,4 +10,4 @@ from ._core import gradcheck
 from ._random_state import freeze_random
 from ._report import BlockResult, Entry, GradcheckReport, course_band
 
-__all__ = ["gradcheck", "freeze_random", "GradcheckReport", "BlockResult", "Entry", "course_band"]
+__all__ = ["BlockResult", "Entry", "GradcheckReport", "course_band", "freeze_random", "gradcheck"]

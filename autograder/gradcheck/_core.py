@@ -3,8 +3,7 @@
 import numpy as np
 
 from . import _numeric as num
-from ._diagnose import (Cause, Evidence, diagnose, explain, fits_direction, is_weight, parse_layer,
-                        pattern_top_layer)
+from ._diagnose import Cause, Evidence, diagnose, explain, fits_direction, is_weight, parse_layer, pattern_top_layer
 from ._report import BlockResult, Entry, GradcheckReport, course_band
 from ._validate import check_grads, grad_key, private_params
 
@@ -187,7 +186,7 @@ def _fill_block(block, res, shape):
     """Verdict, difference and worst entries of a block from entry results."""
     keep = res.status != num.INCONCLUSIVE
     n, a = res.numeric[keep], res.analytic[keep]
-    block.checked = int(len(res.status))
+    block.checked = len(res.status)
     block.inconclusive = int((~keep).sum())
     block.difference = _rel(n, a)
     if (res.status == num.FAIL).any():

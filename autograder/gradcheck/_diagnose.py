@@ -397,8 +397,8 @@ def layer_pattern(verdicts, causes, hints):
         return None
     layers = _by_layer(verdicts)
     order = sorted(layers)
-    first, nxt = order[0], [l for l in order if l > top][0]
-    span = f"layer {top}" if top == first else f"layers {first}–{top}"
+    first, nxt = order[0], next(l for l in order if l > top)
+    span = f"layer {top}" if top == first else f"layers {first}-{top}"
     wrong = ["d" + name for l in order if l <= top for name, verdict in layers[l] if verdict == "WRONG"]
     head = (f"The gradients of {span} ({_join(wrong)}) are wrong while layer {nxt} and above are right, so the "
             f"error enters the backward pass at layer {top}")

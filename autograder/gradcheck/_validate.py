@@ -50,7 +50,7 @@ def check_grads(params, grads):
     """
     if not isinstance(grads, Mapping):
         sentence = f"grads must be a dict like {{'dW1': ..., 'db1': ...}}, not {type(grads).__name__}."
-        return {}, {name: sentence for name in params}
+        return {}, dict.fromkeys(params, sentence)
     analytic, problems = {}, {}
     for name, theta in params.items():
         key = grad_key(name)

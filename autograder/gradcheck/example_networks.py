@@ -49,10 +49,7 @@ def make_data(layer_dims, m, seed=0):
     """
     rng = np.random.default_rng(seed)
     n_x = layer_dims[0]
-    if n_x > 100:
-        X = rng.random((n_x, m))
-    else:
-        X = rng.standard_normal((n_x, m))
+    X = rng.random((n_x, m)) if n_x > 100 else rng.standard_normal((n_x, m))
     Y = (rng.random((1, m)) < 0.5).astype(np.float64)
     return X, Y
 
@@ -185,10 +182,7 @@ def backward(AL, Y, cache, lambd=0.0, keep_prob=1.0, bug=None, layer=None, block
         if l < L:
             dA = grads[f"dA{l}"]
             dA = _dropout_backward(dA, c["D"], keep_prob, bug, rng)
-            if bug == "no_relu_derivative" and l == layer:
-                dZ = dA
-            else:
-                dZ = dA * (c["Z"] > 0)
+            dZ = dA if bug == "no_relu_derivative" and l == layer else dA * (c["Z"] > 0)
         scale = 1.0 if bug == "missing_1_over_m" else 1.0 / m
         dW = scale * dZ @ c["A_prev"].T
         db = scale * np.sum(dZ, axis=1, keepdims=True)

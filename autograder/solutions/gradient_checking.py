@@ -7,8 +7,7 @@ forward_propagation, backward_propagation and forward_propagation_n, here the on
 
 import numpy as np
 
-from course.gradient_checking import (dictionary_to_vector, forward_propagation_n, gradients_to_vector,
-                                      vector_to_dictionary)
+from course.gradient_checking import dictionary_to_vector, forward_propagation_n, gradients_to_vector, vector_to_dictionary
 
 
 def forward_propagation(x, theta):

@@ -15,12 +15,30 @@ import importlib as _importlib
 import pkgutil as _pkgutil
 
 from .core import CheckFailure, call_student, describe_call, fail, passed
-from .initialization import (check_parameters_contract, check_weights_drawn_around_zero, check_zero_weights,
-                             common_scale_mistakes, describe_parameters, weight_std, wrong_scale_message)
+from .initialization import (
+    check_parameters_contract,
+    check_weights_drawn_around_zero,
+    check_zero_weights,
+    common_scale_mistakes,
+    describe_parameters,
+    weight_std,
+    wrong_scale_message,
+)
 
-__all__ = ["CheckFailure", "call_student", "describe_call", "fail", "passed",
-           "check_parameters_contract", "check_weights_drawn_around_zero", "check_zero_weights", "common_scale_mistakes",
-           "describe_parameters", "weight_std", "wrong_scale_message"]
+__all__ = [
+    "CheckFailure",
+    "call_student",
+    "check_parameters_contract",
+    "check_weights_drawn_around_zero",
+    "check_zero_weights",
+    "common_scale_mistakes",
+    "describe_call",
+    "describe_parameters",
+    "fail",
+    "passed",
+    "weight_std",
+    "wrong_scale_message",
+]
 
 # Each assignment's module names its notebook checks check_<graded function>; all of them are
 # importable from here, so a new assignment's checks need no line in this file.

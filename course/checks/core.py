@@ -14,7 +14,6 @@ import warnings
 
 import numpy as np
 
-
 # `nbgrader validate` prints each line of a failure indented by 4 and cuts it after 83 characters
 # (its Validator.width of 90, less 3 for "..."), and the first line also starts with "CheckFailure: ".
 # Wrapped to this width, the whole sentence shows there, as it does in JupyterLab.
@@ -68,7 +67,7 @@ def call_student(function, *args, call=None):
         try:
             # A copy, so a function that changes its argument (layers_dims.pop()) cannot change ours.
             result = function(*copy.deepcopy(args))
-        except Exception as error:  # noqa: BLE001 - any failure of student code is reported the same way
+        except Exception as error:
             outcome = error
         else:
             outcome = None

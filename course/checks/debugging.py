@@ -106,7 +106,8 @@ def _real_array(value):
 
 def same_sets(got, want):
     """Whether three normalized sets agree with three others, each to NORMALIZE_RTOL of its size."""
-    return all(g.shape == w.shape and np.linalg.norm(g - w) <= NORMALIZE_RTOL * max(np.linalg.norm(w), 1e-12) for g, w in zip(got, want))
+    return all(g.shape == w.shape and np.linalg.norm(g - w) <= NORMALIZE_RTOL * max(np.linalg.norm(w), 1e-12)
+               for g, w in zip(got, want))
 
 
 def explain_normalized(got, rights, mistakes):
@@ -389,10 +390,9 @@ def explain_health(got, right, mistakes):
     {field: (L,)} for "reversed"}. Returns (sentence, detail), detail None when a known mistake is named.
     """
     finite = ~np.asarray(right["nan_or_inf"], dtype=bool)
-    fields = dict((name, field) for name, field, _ in KNOWN_HEALTH_MISTAKES)
     if "reversed" in mistakes and all(same_field(field, got[field], mistakes["reversed"][field], finite)
                                       for field in HEALTH_FIELDS):
-        return dict((name, s) for name, _, s in KNOWN_HEALTH_MISTAKES)["reversed"], None
+        return {name: s for name, _, s in KNOWN_HEALTH_MISTAKES}["reversed"], None
     for field in HEALTH_FIELDS:
         if same_field(field, got[field], right[field], finite):
             continue

@@ -10,6 +10,7 @@ reference solution, which never ships: autograder/stored_values.py writes the fi
 Nothing here computes a graded answer.
 """
 
+import itertools
 import math
 
 import numpy as np
@@ -18,8 +19,7 @@ from course.datasets import read_stored_values
 from course.network import forward_propagation, load_initial_parameters, relu, sigmoid
 
 from .core import call_student, fail, passed
-from .regularization import (GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, where_to_look,
-                             worst_entry)
+from .regularization import GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, where_to_look, worst_entry
 
 CACHE_NAMES = ("Z1", "D1", "A1", "W1", "b1", "Z2", "D2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3")
 # A statistic further than this many standard deviations from what independent masks kept at rate
@@ -218,7 +218,7 @@ def plain_forward_failure(arrays, X, parameters, call):
 def same_masks_failure(results, call):
     """A sentence when two calls in a row on the same inputs drew the same masks, else None."""
     if any(np.array_equal(first["D1"], second["D1"]) and np.array_equal(first["D2"], second["D2"])
-           for first, second in zip(results, results[1:])):
+           for first, second in itertools.pairwise(results)):
         return (f"{call} drew the same masks D1 and D2 on two calls: the masks must be fresh on every call, "
                 "and the same mask on every call (from a seed set inside the function, for example) freezes "
                 "one thinned network for all of training.")

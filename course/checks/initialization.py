@@ -238,8 +238,8 @@ def check_initialize_parameters_he(initialize_parameters_he):
         check_parameters_contract(call_student(initialize_parameters_he, layers_dims), layers_dims, call)
     # A wide net, and a small fan-in (3), where an off-by-one in the fan-in changes the scale by 13 %.
     for dims in ([400, 300, 200], [3, 4000, 5]):
-        _check_weight_scale(initialize_parameters_he, dims, lambda l: np.sqrt(2 / dims[l - 1]),
-                            lambda l: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
+        _check_weight_scale(initialize_parameters_he, dims, lambda l, dims=dims: np.sqrt(2 / dims[l - 1]),
+                            lambda l, dims=dims: f"sqrt(2 / n[{l - 1}]) = sqrt(2 / {dims[l - 1]})")
     passed("keys, shapes, dtype and zero biases are right for [3, 2, 1] and [2, 10, 5, 1].")
     passed("on [400, 300, 200] and [3, 4000, 5] the weights of layer l are centred on 0, with a standard "
            "deviation close to sqrt(2 / n[l-1]) and a normal shape.")
@@ -249,4 +249,4 @@ def describe_parameters(parameters):
     """Print shape, mean and standard deviation of every parameter, to compare with an expected output."""
     for key, value in parameters.items():
         value = np.asarray(value, dtype=np.float64)
-        print(f"{key:>3}: shape {str(value.shape):<12} mean {value.mean():+.4f}   std {value.std():.4f}")
+        print(f"{key:>3}: shape {value.shape!s:<12} mean {value.mean():+.4f}   std {value.std():.4f}")

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.nbgrader_course import REPO_ROOT, gradebook_url
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 
 ATTACKS_DIR = Path(__file__).resolve().parent
-CATALOGUE = REPO_ROOT / "tests" / "catalogue"
 # In every process an attack starts (command line or /proc/<pid>/comm) and every file it creates
 # outside its own folder.
 MARKER = "gradeghost"
@@ -110,7 +110,7 @@ def load_attacks(assignment=None):
 
 
 def honest_answers(assignment):
-    return {cell: code_without_docstring(CATALOGUE / assignment / case) for cell, case in HONEST_CASES[assignment].items()}
+    return {cell: code_without_docstring(CATALOGUE_DIR / assignment / case) for cell, case in HONEST_CASES[assignment].items()}
 
 
 def roster(attacks):
@@ -432,7 +432,7 @@ def secrets(assignment):
     release = nbformat.read(REPO_ROOT / "release" / assignment / f"{assignment}.ipynb", as_version=4)
     public = "\n".join(cell.source for cell in release.cells)
     public += "".join(p.read_text() for p in (REPO_ROOT / "course").rglob("*.py"))
-    public += "".join(code_without_docstring(CATALOGUE / assignment / case) for case in HONEST_CASES[assignment].values())
+    public += "".join(code_without_docstring(CATALOGUE_DIR / assignment / case) for case in HONEST_CASES[assignment].values())
     found = {"BEGIN HIDDEN TESTS", "BEGIN SOLUTION"}
     for module in ("solutions", "checks"):
         for line in (REPO_ROOT / "autograder" / module / f"{assignment}.py").read_text().splitlines():

@@ -1,0 +1,76 @@
+"""Where every file of one assignment lives in a course root: the one place that spells the paths.
+
+nbgrader's folders (source/, release/, submitted/, autograded/, feedback/) are its default
+`CourseDirectory` layout, which this course keeps; the grader's own are `.grading/` (its working
+folder), `reports/` and `exports/`. The gradebook's location is not a path here: it is a database
+URL (`nbgrader_course.gradebook_url`), in SQLite or PostgreSQL.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CoursePaths:
+    """The paths of `assignment` in the course root `root`."""
+    root: Path
+    assignment: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "root", Path(self.root))
+
+    # --- nbgrader's folders -----------------------------------------------------------------
+    @property
+    def source(self) -> Path:
+        return self.root / "source" / self.assignment
+
+    @property
+    def release(self) -> Path:
+        return self.root / "release" / self.assignment
+
+    def submitted(self, student: str) -> Path:
+        """What the student handed in; the grader never changes it."""
+        return self.root / "submitted" / student / self.assignment
+
+    def autograded(self, student: str) -> Path:
+        return self.root / "autograded" / student / self.assignment
+
+    def feedback(self, student: str) -> Path:
+        return self.root / "feedback" / student / self.assignment
+
+    # --- the grader's working folder ----------------------------------------------------------
+    @property
+    def grading(self) -> Path:
+        """.grading/<assignment>/: the staged copies, executed notebooks and the ledger."""
+        return self.root / ".grading" / self.assignment
+
+    @property
+    def staged(self) -> Path:
+        """Where submissions are copied and repaired; nbgrader autogrades from here."""
+        return self.grading / "staged"
+
+    @property
+    def executed(self) -> Path:
+        return self.grading / "executed"
+
+    @property
+    def ledger(self) -> Path:
+        return self.grading / "ledger.json"
+
+    # --- what the instructor reads ------------------------------------------------------------
+    @property
+    def class_report(self) -> Path:
+        return self.root / "reports" / f"{self.assignment}.html"
+
+    @property
+    def similarity_report(self) -> Path:
+        return self.root / "reports" / f"{self.assignment}-similarity.html"
+
+    def export_folder(self, kind: str) -> Path:
+        """exports/<kind>/<assignment>/, for one export format (gradescope, canvas, ...)."""
+        return self.root / "exports" / kind / self.assignment
+
+
+def assignments_in_source(root: str | Path) -> list[str]:
+    """The assignments of a course root: the folders of its source/."""
+    return sorted(path.name for path in (Path(root) / "source").iterdir() if path.is_dir())
