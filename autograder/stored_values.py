@@ -57,7 +57,8 @@ from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import gradient_checking as gradient_checking_reference
 from autograder.solutions import initialization as initialization_reference
 from autograder.solutions import regularization as regularization_reference
-from course.checks.regularization import GRADIENT_KEYS, LAYERS, VISIBLE_LAMBDAS, make_problem
+from course.checks.gradients import GRADIENT_KEYS, LAYERS
+from course.checks.regularization import VISIBLE_LAMBDAS, make_problem
 from course.datasets import STORED_VALUES
 from course.network import forward_propagation, relu, sigmoid
 
@@ -187,7 +188,7 @@ def gradient_checking_values():
     provided = backward_propagation_n(X, Y, cache)
     keys = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
     check_n = gradient_checking_reference.gradient_check_n
-    from autograder.checks.gradient_checking import _network_variants as network_variants
+    from autograder.checks.gradient_checking import network_variants
     problem = {"X": X, "Y": Y, "parameters": parameters}
     points = np.array([[2.0, 1.5], [-1.5, 0.5], [3.0, -2.0]])
     return {

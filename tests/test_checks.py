@@ -98,7 +98,7 @@ def test_does_the_visible_example_exercise_every_unit_of_the_network():
 
 
 def test_is_a_single_entry_gradient_accepted_whatever_its_shape_and_a_bias_row_refused():
-    from course.checks.regularization import GRADIENT_KEYS, gradients_as_arrays
+    from course.checks.gradients import GRADIENT_KEYS, gradients_as_arrays
 
     parameters = {"W1": np.ones((4, 2)), "b1": np.ones((4, 1)), "W2": np.ones((3, 4)), "b2": np.ones((3, 1)),
                   "W3": np.ones((1, 3)), "b3": np.ones((1, 1))}
@@ -202,7 +202,7 @@ def test_is_a_float32_backward_whose_db3_keeps_its_round_off_accepted():
     from autograder.catalogue.loader import load_cases
     from autograder.checks.regularization import random_problem
     from autograder.solutions import regularization as reference
-    from course.checks.regularization import RTOL, close, first_wrong_from_the_top
+    from course.checks.gradients import RTOL, close, first_wrong_from_the_top
 
     case = next(case for case in load_cases("regularization") if case.name == "float32_pipeline")
     namespace = {}
@@ -221,6 +221,7 @@ def test_is_a_float32_answer_whose_db3_nearly_cancels_accepted_while_real_db3_bu
     import numpy as np
 
     from autograder.checks import regularization as hidden
+    from autograder.checks.gradients import ROUND_OFF_DIFFERENCE, equal_up_to_float32
     from autograder.solutions import regularization as reference
 
     problem = hidden.random_problem(2, 20, 3, 7, np.random.default_rng(5))
@@ -228,11 +229,11 @@ def test_is_a_float32_answer_whose_db3_nearly_cancels_accepted_while_real_db3_bu
     right["db3"] = np.array([[1e-6]])   # a dZ3 whose mean nearly cancels
     student = {key: value.astype(np.float32) for key, value in right.items()}
     student["db3"] = np.array([[1e-6 + 3e-8]])   # float32 round-off of a sum of terms of size ~0.3
-    assert abs(student["db3"] - right["db3"]).item() / 2e-6 > hidden.ROUND_OFF_DIFFERENCE
-    assert hidden._equal_up_to_float32(student, right)
+    assert abs(student["db3"] - right["db3"]).item() / 2e-6 > ROUND_OFF_DIFFERENCE
+    assert equal_up_to_float32(student, right)
     m = problem["X"].shape[1]
-    assert not hidden._equal_up_to_float32(dict(right, db3=right["db3"] * m), right)
-    assert not hidden._equal_up_to_float32(dict(right, dW1=right["dW1"] - 0.7 / m * problem["parameters"]["W1"]), right)
+    assert not equal_up_to_float32(dict(right, db3=right["db3"] * m), right)
+    assert not equal_up_to_float32(dict(right, dW1=right["dW1"] - 0.7 / m * problem["parameters"]["W1"]), right)
 
 
 LONG_SENTENCE = ("With n_x = 3, n1 = 4, n2 = 2, m = 17, lambd = 0.7, dW2 is wrong: its worst entry is -0.0123456 "

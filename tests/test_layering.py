@@ -99,3 +99,17 @@ def test_are_the_course_folders_spelled_only_in_course_paths():
                  for p in sorted((REPO_ROOT / package).rglob("*.py"))
                  if p.name != "course_paths.py" and spelled.search(p.read_text())]
     assert offenders == ["autograder/nbgrader_course.py"]   # copy_course_root copies source/ itself
+
+
+def test_does_no_module_import_another_modules_private_names():
+    private = {}
+    for package in ("autograder", "course"):
+        for path in sorted((REPO_ROOT / package).rglob("*.py")):
+            if "catalogue" in path.relative_to(REPO_ROOT).parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("autograder", "course"):
+                    names = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                    if names:
+                        private[str(path.relative_to(REPO_ROOT))] = names
+    assert private == {}

@@ -28,7 +28,7 @@ from autograder.solutions import dropout as dropout_reference
 from autograder.solutions import gradient_checking as gc_reference
 from autograder.solutions import initialization as init_reference
 from autograder.solutions import regularization as reg_reference
-from course.checks.regularization import GRADIENT_KEYS
+from course.checks.gradients import GRADIENT_KEYS
 from course.network import forward_propagation
 
 matplotlib.use("Agg")

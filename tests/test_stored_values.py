@@ -82,7 +82,8 @@ def test_does_the_comparison_tell_a_stale_value_from_round_off():
 
 def test_are_the_stored_answers_the_reference_solutions_on_the_stored_example():
     from autograder.solutions import regularization as reference
-    from course.checks.regularization import GRADIENT_KEYS, VISIBLE_LAMBDAS, deterministic_problem, stored_answers
+    from course.checks.gradients import GRADIENT_KEYS
+    from course.checks.regularization import VISIBLE_LAMBDAS, deterministic_problem, stored_answers
 
     problem = deterministic_problem()
     costs, gradients = stored_answers()

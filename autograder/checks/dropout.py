@@ -20,12 +20,12 @@ applied or swapped, the division by keep_prob missing or doubled.
 import numpy as np
 
 from autograder.checks import hidden_tests_passed
-from autograder.checks.regularization import _equal_up_to_float32, _within_round_off
+from autograder.checks.gradients import equal_up_to_float32, within_round_off
 from autograder.gradcheck import freeze_random, gradcheck
 from autograder.solutions import dropout as reference
 from course.checks import call_student, fail
 from course.checks.dropout import FRESH_MASKS_IN_BACKWARD, KNOWN_BACKWARD_MISTAKES, judge_forward
-from course.checks.regularization import LAYERS, first_wrong_from_the_top, gradients_as_arrays, worst_entry
+from course.checks.gradients import LAYERS, first_wrong_from_the_top, gradients_as_arrays, worst_entry
 from course.network import cross_entropy_from_logits, relu, sigmoid
 
 # (n_x, n1, n2, m, keep_probs) of the forward tests: the notebook's network, and wider layers. With
@@ -171,13 +171,13 @@ def _gradient_check(backward, problem):
     got = _call_backward(backward, problem)
     report = gradcheck(problem["cost"], problem["parameters"], got, m=problem["sizes"][3],
                        keep_prob=problem["keep_prob"])
-    if report.ok or _within_round_off(report):
+    if report.ok or within_round_off(report):
         return
     # A block that nearly cancels (db3) keeps float32 round-off far above its own size: compare with
     # the float64 reference within float32 round-off before calling a correct float32 answer wrong.
     right = reference.backward_propagation_with_dropout(problem["X"], problem["Y"], problem["cache"],
                                                         problem["keep_prob"])
-    if _equal_up_to_float32(got, right):
+    if equal_up_to_float32(got, right):
         return
     fail(_name_the_mistake(problem, got)
          or f"The gradient check with the masks held fixed fails with {_where(problem)}: {report.one_sentence()}")

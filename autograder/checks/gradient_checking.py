@@ -42,7 +42,7 @@ from course.checks.gradient_checking import (
     number_as_float,
     same_difference,
 )
-from course.checks.regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
+from course.checks.gradients import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 from course.gradient_checking import (
     LAYERS_DIMS,
     dictionary_to_vector,
@@ -210,7 +210,7 @@ def _shifted(theta, i, delta):
     return moved
 
 
-def _network_variants(problem, gradients, epsilon, names=None):
+def network_variants(problem, gradients, epsilon, names=None):
     """{mistake: difference} of the usual wrong gradient_check_n (NETWORK_MISTAKES) for one call;
     `names` limits the work to those mistakes."""
     names = set(NETWORK_MISTAKES if names is None else names)
@@ -304,7 +304,7 @@ def grade_gradient_check_n(gradient_check_n, rng=None):
     # mistakes give the same number on one call (1/3 for a missing 2 and for thetaminus = theta).
     candidates = list(NETWORK_MISTAKES)
     for _, got_c, _, problem, gradients, step_c, _ in calls:
-        variants = _network_variants(problem, gradients, step_c, candidates)
+        variants = network_variants(problem, gradients, step_c, candidates)
         candidates = [name for name in candidates if same_difference(got_c, variants[name])]
         if not candidates:
             break

@@ -19,7 +19,7 @@ from course.datasets import read_stored_values
 from course.network import forward_propagation, load_initial_parameters, relu, sigmoid
 
 from .core import call_student, fail, passed
-from .regularization import GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, where_to_look, worst_entry
+from .gradients import GRADIENT_KEYS, close, first_wrong_from_the_top, gradients_as_arrays, where_to_look, worst_entry
 
 CACHE_NAMES = ("Z1", "D1", "A1", "W1", "b1", "Z2", "D2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3")
 # A statistic further than this many standard deviations from what independent masks kept at rate

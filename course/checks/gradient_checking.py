@@ -20,7 +20,7 @@ import numpy as np
 from course.datasets import read_stored_values
 
 from .core import CheckFailure, call_student, fail, passed
-from .regularization import first_wrong_from_the_top, gradients_as_arrays, worst_entry
+from .gradients import first_wrong_from_the_top, gradients_as_arrays, worst_entry
 
 # Below this, two relative differences are both round-off (and O(eps^2) at eps = 1e-7): the same answer.
 ROUND_OFF = 1e-6
