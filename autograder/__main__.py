@@ -84,6 +84,9 @@ def run_output_command(args):
         print(f"error: no gradebook at {shown}: grade {args.assignment} first "
               f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
         return 1
+    if args.command == "export" and (args.to in ("canvas", "moodle") or args.roster or args.column):
+        from autograder.export_lms import run_lms_export
+        return run_lms_export(args, url, shown)
     if args.command == "export" and args.to == "csv":
         from nbgrader.api import Gradebook, MissingEntry
 
@@ -99,9 +102,6 @@ def run_output_command(args):
             return 1
         print(f"wrote {write_grades_csv(book, args.root / 'grades.csv', args.root)}")
         return 0
-    if args.command == "export" and args.to in ("canvas", "moodle"):
-        from autograder.export_lms import run_lms_export
-        return run_lms_export(args, url, shown)
     from autograder.scores import read_scores
     results = read_scores(args.root, args.assignment, db_url=url)
     if not results:

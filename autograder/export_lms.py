@@ -103,7 +103,8 @@ def read_roster_file(path) -> list:
     try:
         with open(path, newline="", encoding="utf-8-sig") as stream:
             reader = csv.DictReader(stream)
-            header = [one_line(name) for name in reader.fieldnames or []]
+            # A spreadsheet may pad a title with spaces: " email" is still the email column.
+            reader.fieldnames = header = [one_line(name) for name in reader.fieldnames or []]
             if "id" not in header:
                 raise RosterError(f"roster {path} has no `id` column (the nbgrader student id); its header "
                                   f"may hold {', '.join(ROSTER_COLUMNS)}.")
@@ -226,6 +227,9 @@ def run_lms_export(args, url: str, shown: str) -> int:
 
     from nbgrader.api import MissingEntry
 
+    if args.to not in FORMATS:
+        print(f"error: --roster and --column are for --to {' or '.join(FORMATS)}, not --to {args.to}.", file=sys.stderr)
+        return 2
     try:
         result = export_lms(args.root, args.assignment, args.to, url, args.roster, args.column)
     except RosterError as error:

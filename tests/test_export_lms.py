@@ -196,9 +196,9 @@ def test_are_a_roster_that_is_not_utf8_and_a_missing_roster_refused(graded_root,
     assert "no roster file" in capsys.readouterr().err
 
 
-def test_does_a_roster_saved_by_excel_with_a_byte_order_mark_read(graded_root):
+def test_does_a_roster_saved_by_excel_with_a_byte_order_mark_and_padded_titles_read(graded_root):
     roster = graded_root / "bom.csv"
-    roster.write_text("\ufeffid,email\nada,ada@example.org\n", encoding="utf-8")
+    roster.write_text("\ufeffid, email \nada,ada@example.org\n", encoding="utf-8")
     assert export(graded_root, "moodle", "--roster", roster) == 0
     assert read_rows(graded_root / "exports" / "moodle" / f"{ASSIGNMENT}.csv")[1] == ["", "", "ada@example.org", "3"]
 
@@ -231,13 +231,13 @@ def test_is_the_postgresql_export_byte_for_byte_the_sqlite_one(tmp_path, postgre
         roots[name] = make_course_root(tmp_path / name)
     fill_gradebook(f"sqlite:///{roots['sqlite'] / 'gradebook.db'}")
     fill_gradebook(postgres_url)
-    for lms in ("canvas", "moodle"):
+    for lms, rostered, lines in (("canvas", True, 8), ("moodle", True, 6), ("canvas", False, 8), ("moodle", False, 6)):
         for name, root in roots.items():
-            roster = write_roster(root / "roster.csv")
+            roster = ["--roster", write_roster(root / "roster.csv")] if rostered else []   # else the student table
             extra = ["--db-url", postgres_url] if name == "postgresql" else []
-            assert export(root, lms, "--roster", roster, *extra) == 0, (lms, name)
+            assert export(root, lms, *roster, *extra) == 0, (lms, name)
         files = [(root / "exports" / lms / f"{ASSIGNMENT}.csv").read_bytes() for root in roots.values()]
-        assert files[0] == files[1] and files[0].count(b"\r\n") == {"canvas": 7, "moodle": 6}[lms]
+        assert files[0] == files[1] and files[0].count(b"\r\n") == lines, (lms, rostered)
     assert not (roots["postgresql"] / "gradebook.db").exists()
 
 
@@ -263,3 +263,9 @@ def test_does_a_class_graded_by_grade_reach_the_canvas_file_with_its_scores(tmp_
         ("Absent, Al", "aabsent", "")]
     assert capsys.readouterr().err == (f"warning: 1 graded student(s) not in roster {roster}, so not in "
                                        f"{ASSIGNMENT}.csv: untouched\n")
+
+
+def test_are_roster_and_column_refused_for_the_exports_that_ignore_them(graded_root, capsys):
+    assert export(graded_root, "csv", "--roster", graded_root / "roster.csv") == 2
+    assert capsys.readouterr().err == "error: --roster and --column are for --to canvas or moodle, not --to csv.\n"
+    assert not (graded_root / "grades.csv").exists()
