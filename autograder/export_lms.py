@@ -241,6 +241,9 @@ def run_lms_export(args, url: str, shown: str) -> int:
     except MissingEntry:
         print(f"error: no assignment {one_line(args.assignment, 64)!r} in {shown}.", file=sys.stderr)
         return 1
+    except ValueError as error:   # an assignment name that would write outside exports/<lms>/
+        print(f"error: {one_line(error, 200)}.", file=sys.stderr)
+        return 1
     source = f"roster {args.roster}" if args.roster else "the gradebook's student table"
     print(f"wrote {result.path}: {result.written} student(s) from {source}, {result.graded} with a grade "
           f"out of {points(result.max_score)} (no submission: empty grade)")

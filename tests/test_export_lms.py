@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from autograder.__main__ import main
-from autograder.export_lms import LISTED_NAMES, shown_names, spreadsheet_safe
+from autograder.export_lms import LISTED_NAMES, RosterEntry, shown_names, spreadsheet_safe, write_lms_grades
 from autograder.nbgrader_course import grading_environment
 from tests.conftest import make_course_root
 
@@ -269,3 +269,10 @@ def test_are_roster_and_column_refused_for_the_exports_that_ignore_them(graded_r
     assert export(graded_root, "csv", "--roster", graded_root / "roster.csv") == 2
     assert capsys.readouterr().err == "error: --roster and --column are for --to canvas or moodle, not --to csv.\n"
     assert not (graded_root / "grades.csv").exists()
+
+
+@pytest.mark.parametrize("assignment", ["../regularization", "a/b", "..", ""])
+def test_is_an_assignment_name_that_would_leave_the_export_folder_refused(tmp_path, assignment):
+    with pytest.raises(ValueError, match="plain file name"):
+        write_lms_grades(tmp_path, assignment, "canvas", [RosterEntry("ada")], {"ada": 3.0}, 3.0)
+    assert not (tmp_path / "exports").exists() and not (tmp_path / "regularization.csv").exists()
