@@ -12,6 +12,9 @@
     python -m autograder export NAME --to {csv,gradescope} [--db-url URL]
                                               grades.csv (nbgrader's CSV export of the whole gradebook), or
                                               exports/gradescope/NAME/<student>/results.json
+    python -m autograder export NAME --to {canvas,moodle} [--roster FILE] [--column TITLE] [--db-url URL]
+                                              exports/<lms>/NAME.csv, the LMS's grade import file, one row
+                                              per rostered student (default roster: the gradebook's students)
     python -m autograder similarity NAME [--threshold T]
                                               reports/NAME-similarity.html: pairs of students whose solution
                                               cells are alike (normalized code), side by side, for a look
@@ -31,9 +34,17 @@ def add_output_commands(commands):
     """The report and export commands, which read the results of an assignment already graded."""
     report = commands.add_parser("report", help="write the class report reports/NAME.html of a graded assignment")
     export = commands.add_parser("export", help="export the grades of a graded assignment")
-    export.add_argument("--to", choices=("csv", "gradescope"), required=True,
+    export.add_argument("--to", choices=("csv", "gradescope", "canvas", "moodle"), required=True,
                         help="csv: nbgrader's CSV export of the whole gradebook to grades.csv (what grade "
-                             "writes); gradescope: exports/gradescope/NAME/<student>/results.json")
+                             "writes); gradescope: exports/gradescope/NAME/<student>/results.json; canvas, "
+                             "moodle: that LMS's grade import file exports/<lms>/NAME.csv")
+    export.add_argument("--roster", type=Path, metavar="FILE",
+                        help="canvas, moodle: the students to list, a CSV file with the header of nbgrader's "
+                             "student import (id, first_name, last_name, email, lms_user_id) plus sis_user_id, "
+                             "sis_login_id, section; only id is required (default: the gradebook's students)")
+    export.add_argument("--column", metavar="TITLE",
+                        help="canvas, moodle: the grade column's title, the assignment's name in the LMS "
+                             "(Canvas also reads 'Name (id)'; default: NAME)")
     for command in (report, export):
         command.add_argument("assignment")
         command.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
@@ -70,6 +81,9 @@ def run_output_command(args):
         print(f"error: no gradebook at {shown}: grade {args.assignment} first "
               f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
         return 1
+    if args.command == "export" and (args.to in ("canvas", "moodle") or args.roster or args.column):
+        from autograder.export_lms import run_lms_export
+        return run_lms_export(args, url, shown)
     if args.command == "export" and args.to == "csv":
         from nbgrader.api import Gradebook, MissingEntry
 
