@@ -2,17 +2,23 @@
 
 nbgrader takes a submission's time from the `timestamp.txt` inside it. `nbgrader submit` writes that
 file from the student's own account, as it names the exchange folder, so a student can hand in any
-date (2001, say). Here the time that counts is when the submission reached the course: the newest
-status-change time (ctime) of `submitted/<student>/<assignment>/` and everything in it, that is when
-`nbgrader collect` (or the instructor) last wrote it there. The kernel sets a ctime; copying with
-kept times or `touch -d` sets only the modification time, and that moves the ctime to now, so no
-file a student hands in can make it earlier. The first grading of each version of a submission
-(its content fingerprint) records that time in `.grading/<assignment>/received.json`, so grading
-again, or a copy of the course that resets the ctimes, keeps it.
+date (2001, say). Here the time that counts is when the submission reached the course, read from
+status-change times (ctime): the kernel sets them, and no unprivileged process can set one back
+(`touch -d` or a copy that keeps times sets the modification time, which moves the ctime to now).
 
-Collect when the assignment is due (`nbgrader collect`), and again later with `--update` for late
-submissions: a submission collected long after it reached the exchange counts as received when it
-was collected. The student's `timestamp.txt` is a claim: when it would change the penalty, the
+- When the course's exchange (c.Exchange.root, c.CourseDirectory.course_id in nbgrader_config.py)
+  still holds the folder `nbgrader collect` copied (`inbound/<student>+<assignment>+<time>+...`, the
+  one whose name's time is that of the collected timestamp.txt), the time is the newest ctime of
+  that folder and everything in it: when the submission last changed in the exchange.
+- Otherwise, or if that is later, the newest ctime of `submitted/<student>/<assignment>/` and
+  everything in it: when `nbgrader collect` (or the instructor) wrote it there, which no submission
+  can precede. Without an exchange, collect when the assignment is due, and again later with
+  `--update` for late work: a submission collected long after it was handed in counts as received
+  when it was collected.
+
+The first grading of each version of a submission (its content fingerprint) records the time in
+`.grading/<assignment>/received.json`, so grading again, or a copy of the course that resets the
+ctimes, keeps it. The student's `timestamp.txt` is a claim: when it would change the verdict, the
 submission gets one sentence saying so (and is flagged for review), and the received time counts.
 
 Due dates are the gradebook's (nbgrader's `assignment.duedate`); `c.DueDates.due` in
@@ -70,20 +76,61 @@ def received_time(folder: Path) -> datetime:
     return datetime.fromtimestamp(newest, timezone.utc).replace(tzinfo=None)
 
 
-class ReceivedTimes:
-    """.grading/<assignment>/received.json: {student: {"fingerprint", "received"}}, the time each
-    version of a submission was first seen, kept while its content stays the same."""
+def course_inbound(course_root: Path):
+    """The inbound folder of the course's nbgrader exchange, as its nbgrader_config.py names it
+    (nbgrader's default root when it does not), or None without a course id."""
+    from nbgrader.exchange.default.exchange import Exchange
 
-    def __init__(self, grading_folder: Path):
+    from autograder.nbgrader_course import read_config_file
+
+    config = read_config_file(course_root)
+    course_id = config.CourseDirectory.get("course_id") or ""
+    root = config.Exchange.get("root") or Exchange.class_traits()["root"].default_value
+    return Path(course_root, root) / course_id / "inbound" if course_id else None
+
+
+def exchange_time(inbound, student: str, assignment: str, claimed: datetime):
+    """The newest ctime of the exchange folder(s) of `student`'s `assignment` whose name carries the
+    time `claimed` (the collected timestamp.txt: nbgrader submit writes both from one clock
+    reading), or None when the exchange has none (cleaned up, elsewhere, or not readable)."""
+    from nbgrader.utils import parse_utc
+
+    if inbound is None or claimed is None:
+        return None
+    prefix = f"{student}+{assignment}+"
+    found = []
+    try:
+        for entry in os.scandir(inbound):
+            if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+                try:
+                    named = parse_utc(entry.name[len(prefix):].split("+")[0])
+                except (ValueError, OverflowError):
+                    continue
+                if named == claimed:
+                    found.append(received_time(Path(entry.path)))
+    except OSError:
+        return None
+    return max(found) if found else None
+
+
+class ReceivedTimes:
+    """.grading/<assignment>/received.json: {student: {"fingerprint", "received", "source"}}, the
+    time each version of a submission was first seen, kept while its content stays the same."""
+
+    def __init__(self, grading_folder: Path, inbound=None):
         self.path = Path(grading_folder) / "received.json"
+        self.inbound = inbound
         self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
 
     def time(self, student: str, fingerprint: str, folder: Path) -> datetime:
         entry = self.entries.get(student)
         if entry and entry.get("fingerprint") == fingerprint:
             return datetime.fromisoformat(entry["received"])
-        received = received_time(folder)
-        self.entries[student] = {"fingerprint": fingerprint, "received": received.isoformat()}
+        received, source = received_time(folder), "submitted"
+        in_exchange = exchange_time(self.inbound, student, folder.name, claimed_time(folder))
+        if in_exchange is not None and in_exchange < received:
+            received, source = in_exchange, "exchange"
+        self.entries[student] = {"fingerprint": fingerprint, "received": received.isoformat(), "source": source}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(self.entries, indent=1, sort_keys=True))
@@ -126,7 +173,7 @@ class Lateness:
         from nbgrader.preprocessors import AssignLatePenalties
 
         self.assignment = assignment
-        self.received = ReceivedTimes(grading_folder)
+        self.received = ReceivedTimes(grading_folder, course_inbound(api.coursedir.root))
         with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
             self.duedate = gradebook.find_assignment(assignment).duedate
             self.max_score = gradebook.find_assignment(assignment).max_score

@@ -102,6 +102,29 @@ def test_is_the_received_time_kept_while_the_submission_is_unchanged(tmp_path):
     assert ReceivedTimes(tmp_path / "grading").time("ada", "fingerprint-2", submission) > first
 
 
+def test_does_a_submission_still_in_the_exchange_count_from_its_arrival_there(tmp_path):
+    import shutil
+
+    stamp = "2026-12-07 08:00:00.000000 UTC"
+    inbound = tmp_path / "exchange" / "course" / "inbound"
+    handed_in = inbound / f"ada+regularization+{stamp}+RaNdOm"
+    handed_in.mkdir(parents=True)
+    (handed_in / "regularization.ipynb").write_text("{}")
+    (handed_in / "timestamp.txt").write_text(stamp)
+    (inbound / "ada+regularization+2026-12-09 08:00:00.000000 UTC+other").mkdir()   # not the one collected
+    time.sleep(0.05)
+    collected = tmp_path / "submitted" / "ada" / "regularization"
+    shutil.copytree(handed_in, collected)
+    times = ReceivedTimes(tmp_path / "grading", inbound)
+    assert times.time("ada", "fingerprint", collected) == received_time(handed_in) < received_time(collected)
+    assert times.entries["ada"]["source"] == "exchange"
+    # A timestamp.txt that no exchange folder carries: the time it was collected counts.
+    (collected / "timestamp.txt").write_text("2001-01-01 00:00:00.000000 UTC")
+    times = ReceivedTimes(tmp_path / "grading2", inbound)
+    assert times.time("ada", "fingerprint", collected) == received_time(collected)
+    assert times.entries["ada"]["source"] == "submitted"
+
+
 def test_is_a_students_timestamp_read_as_a_claim(tmp_path):
     (tmp_path / "timestamp.txt").write_text("2001-01-01 00:00:00.000000 UTC\n")
     assert claimed_time(tmp_path) == datetime(2001, 1, 1)
@@ -192,3 +215,68 @@ def test_does_a_late_submission_lose_exactly_the_configured_points(course_root, 
     feedback = (course_root / "feedback" / "bob" / "regularization" / "regularization.html").read_text()
     assert "Late submission." in feedback and "-20% (0.6 of 3 points" in feedback
     assert "Late submission" not in (course_root / "feedback" / "ada" / "regularization" / "regularization.html").read_text()
+
+
+def nbgrader(cwd, *arguments):
+    """Run an nbgrader command as an instructor or a student would, in `cwd`."""
+    import subprocess
+    import sys
+
+    command = [os.path.join(os.path.dirname(sys.executable), "nbgrader"), *map(str, arguments)]
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_does_the_time_a_submission_reached_the_exchange_count_not_when_it_was_collected(tmp_path):
+    """Handed in through nbgrader's exchange before and after the due date, collected after it: the
+    on-time submission keeps its points, the late one and one forged into the exchange with a 2001
+    name and timestamp.txt lose the configured 20 %."""
+    import json
+
+    import nbformat
+
+    from autograder.__main__ import main
+    from autograder.scores import read_scores
+    from tests.conftest import make_course_root
+    from tests.messy_class import NOTEBOOK, notebook
+
+    course = "practical-deep-learning"
+    exchange, instructor = tmp_path / "exchange", tmp_path / "instructor"
+    exchange.mkdir(mode=0o777)
+    instructor.mkdir()
+    make_course_root(instructor)
+    with open(instructor / "nbgrader_config.py", "a") as config:
+        config.write(f"\nc.Exchange.root = {str(exchange)!r}\n")
+    assert main(["release", "regularization", "--root", str(instructor)]) == 0
+    nbgrader(instructor, "release_assignment", "regularization")
+
+    def submit(student):
+        home = tmp_path / student / "regularization"
+        home.mkdir(parents=True)
+        nbformat.write(notebook(), home / NOTEBOOK)
+        nbgrader(home.parent, "submit", "regularization", f"--Exchange.root={exchange}",
+                 f"--Exchange.cache={tmp_path / 'cache'}", f"--CourseDirectory.course_id={course}",
+                 f"--CourseDirectory.student_id={student}")
+
+    submit("ada")
+    due = datetime.now(timezone.utc) + timedelta(seconds=1)
+    with open(instructor / "nbgrader_config.py", "a") as config:
+        config.write(POLICY.format(due=due.strftime("%Y-%m-%d %H:%M:%S.%f UTC")))
+    time.sleep(max(0.0, (due - datetime.now(timezone.utc)).total_seconds()) + 0.5)
+    submit("bob")
+    forged = exchange / course / "inbound" / "mal+regularization+2001-01-01 00:00:00.000000 UTC+forged"
+    forged.mkdir()
+    nbformat.write(notebook(), forged / NOTEBOOK)
+    (forged / "timestamp.txt").write_text("2001-01-01 00:00:00.000000 UTC")
+    nbgrader(instructor, "collect", "regularization")   # after the due date
+    assert main(["grade", "regularization", "--root", str(instructor), "--workers", "1", "--no-progress"]) == 0
+
+    found = {result.student: result for result in read_scores(instructor, "regularization")}
+    assert {s: (r.total, r.late_penalty) for s, r in found.items()} == {
+        "ada": ((3.0, 3.0), 0.0), "bob": ((2.4, 3.0), pytest.approx(0.6)), "mal": ((2.4, 3.0), pytest.approx(0.6))}
+    assert found["ada"].notes == []
+    assert any("timestamp.txt says 2001-01-01 00:00:00 UTC" in note for note in found["mal"].notes)
+    sources = json.loads((instructor / ".grading" / "regularization" / "received.json").read_text())
+    assert {student: entry["source"] for student, entry in sources.items()} == {
+        "ada": "exchange", "bob": "exchange", "mal": "exchange"}
