@@ -33,6 +33,7 @@ from pathlib import Path
 from traitlets import Dict, Unicode
 from traitlets.config import LoggingConfigurable
 
+from autograder.late_penalty import duration
 from autograder.staging import NOTE_CELL_TITLE, TIMESTAMP_FILE, note_cell
 
 LATE_CELL_TITLE = "**Late submission.**"
@@ -206,13 +207,7 @@ class Lateness:
             return []
         if hasattr(self.plugin, "sentence"):
             return [self.plugin.sentence(student, late, self.max_score)]
-        return [f"Submitted {_duration(late)} after the due date ({shown(self.duedate)})."]
-
-
-def _duration(seconds):
-    from autograder.late_penalty import duration
-
-    return duration(seconds)
+        return [f"Submitted {duration(late)} after the due date ({shown(self.duedate)})."]
 
 
 def rewrite_note_cells(staged, late_notes):
