@@ -67,7 +67,7 @@ class GradingRun:
     graded: list = field(default_factory=list)         # students recorded in this run
     not_graded: dict = field(default_factory=dict)     # student -> why no verdict could be recorded
     review_notes: dict = field(default_factory=dict)   # student -> [what the instructor should look at]
-    late_notes: dict = field(default_factory=dict)     # student -> [late-penalty sentences] (autograder.submission_time)
+    late_notes: dict = field(default_factory=dict)     # student -> [late-penalty sentences]
     lateness: object = None                            # autograder.submission_time.Lateness, set by prepare_gradebook
     interrupted: bool = False
 
@@ -110,7 +110,8 @@ def select_submissions(run):
     """The submissions to grade: every one with force, otherwise those whose files or grading code
     changed since they were graded, and those whose last grading did not finish."""
     # A new due date changes every verdict; nbgrader_config.py (the policy) is in the code's fingerprint.
-    code = grading_code_fingerprint(run.course_root, run.assignment) + f":due {run.lateness.duedate if run.lateness else None}"
+    due = run.lateness.duedate if run.lateness else None
+    code = grading_code_fingerprint(run.course_root, run.assignment) + f":due {due}"
     for student in run.students:
         run.fingerprints[student] = fingerprint(run.course_root / "submitted" / student / run.assignment) + ":" + code
     run.to_grade = [s for s in run.students if run.force or not run.ledger.is_current(s, run.fingerprints[s])]

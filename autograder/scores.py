@@ -41,7 +41,8 @@ class StudentScores:
     def total(self):
         """(score after the late penalty, maximum score), as nbgrader's own score."""
         raw = sum(score for score, _ in self.points.values())
-        return max(0.0, round(raw - self.late_penalty, 6)) if self.late_penalty else raw, sum(top for _, top in self.points.values())
+        score = max(0.0, round(raw - self.late_penalty, 6)) if self.late_penalty else raw
+        return score, sum(top for _, top in self.points.values())
 
 
 def failure_reason(cell):

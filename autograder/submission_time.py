@@ -199,8 +199,8 @@ class Lateness:
         extension = self.extensions.get(student)
         late = seconds_late(received, self.duedate, extension)
         claimed = claimed_time(submitted)
-        if (claimed is not None and self.duedate is not None
-                and self._verdict(student, seconds_late(claimed, self.duedate, extension)) != self._verdict(student, late)):
+        claimed_late = seconds_late(claimed, self.duedate, extension) if claimed is not None else late
+        if self._verdict(student, claimed_late) != self._verdict(student, late):
             staged.notes.append(f"Your {TIMESTAMP_FILE} says {shown(claimed)}, but the submission reached the course "
                                 f"at {shown(received)}; that time counts.")
         if late <= 0:
