@@ -50,3 +50,13 @@ c.HTMLExporter.sanitize_html = True
 # c.Staging.max_files = 200          # most files copied from one submission
 # Grading runs only the cells a score can depend on (autograder/needed_cells.py); to run every cell:
 # c.GraderExecute.run_only_what_grading_needs = False
+
+# Late penalties (autograder/late_penalty.py, through nbgrader's late-submission plugin): a percentage
+# of the maximum score per started day late, capped, with per-student extensions. The time that counts
+# is when the submission reached the course, never the student's timestamp.txt
+# (autograder/submission_time.py). To use it:
+# c.AssignLatePenalties.plugin_class = "autograder.late_penalty.PercentPerDayLate"
+# c.PercentPerDayLate.percent_per_day = 10
+# c.PercentPerDayLate.max_percent = 50
+# c.PercentPerDayLate.extension_hours = {"ada": 48}
+# c.DueDates.due = {"regularization": "2026-12-14 17:00:00 UTC"}

@@ -67,8 +67,17 @@ class CoursePaths:
         return self.root / "reports" / f"{self.assignment}-similarity.html"
 
     def export_folder(self, kind: str) -> Path:
-        """exports/<kind>/<assignment>/, for one export format (gradescope, canvas, ...)."""
+        """exports/<kind>/<assignment>/, for an export of one file per student (gradescope)."""
         return self.root / "exports" / kind / self.assignment
+
+    def export_file(self, kind: str) -> Path:
+        """exports/<kind>/<assignment>.csv, for an export of one file per class (canvas, moodle)."""
+        return self.root / "exports" / kind / f"{self.assignment}.csv"
+
+    @property
+    def received_times(self) -> Path:
+        """When each version of a submission reached the course (autograder.submission_time)."""
+        return self.grading / "received.json"
 
 
 def assignments_in_source(root: str | Path) -> list[str]:

@@ -28,6 +28,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.course_paths import CoursePaths
 from autograder.student_text import MAX_NAME, one_line
 
 # The header of the roster file: nbgrader's own student columns, then those only Canvas uses.
@@ -178,7 +179,7 @@ FORMATS = {"canvas": canvas_rows, "moodle": moodle_rows}
 
 
 def write_lms_grades(course_root, assignment: str, lms: str, roster, grades: dict, max_score: float,
-                     column: str = None) -> LmsExport:
+                     column: str | None = None) -> LmsExport:
     """Write exports/<lms>/<assignment>.csv under the course root, in the format of FORMATS[lms].
 
     Inputs: the roster ([RosterEntry]), the grades and max score (read_grades), and the title of the
@@ -195,7 +196,7 @@ def write_lms_grades(course_root, assignment: str, lms: str, roster, grades: dic
     if left_out and len(left_out) == len(roster):
         raise RosterError(f"no student of the roster has an email address, which {lms.capitalize()} needs to "
                           "find them: give export a --roster file with an `email` column.")
-    path = Path(course_root) / "exports" / lms / f"{assignment}.csv"
+    path = CoursePaths(course_root, assignment).export_file(lms)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", newline="", encoding="utf-8") as stream:
         csv.writer(stream).writerows(rows)
@@ -205,7 +206,7 @@ def write_lms_grades(course_root, assignment: str, lms: str, roster, grades: dic
                      max_score=max_score, unrostered=sorted(set(grades) - rostered), left_out=left_out)
 
 
-def export_lms(course_root, assignment: str, lms: str, url: str, roster_file=None, column: str = None) -> LmsExport:
+def export_lms(course_root, assignment: str, lms: str, url: str, roster_file=None, column: str | None = None) -> LmsExport:
     """Read the gradebook at `url` and the roster (the file, else the gradebook's students), then
     write_lms_grades. Raises RosterError, NothingGraded, nbgrader.api.MissingEntry (no such assignment)."""
     from nbgrader.api import Gradebook

@@ -39,6 +39,7 @@ from autograder.scores import format_table, read_scores, review_message
 from autograder.screening import screen_notebook
 from autograder.staging import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
 from autograder.student_text import one_line
+from autograder.submission_time import Lateness, rewrite_note_cells, set_due_date
 
 if TYPE_CHECKING:   # imported where used: `python -m autograder --help` stays fast
     from nbgrader.apps import NbGraderAPI
@@ -71,6 +72,8 @@ class GradingRun:
     graded: list[str] = field(default_factory=list)                   # students recorded in this run
     not_graded: dict[str, str] = field(default_factory=dict)          # student -> why no verdict could be recorded
     review_notes: dict[str, list[str]] = field(default_factory=dict)  # student -> [what the instructor should look at]
+    late_notes: dict[str, list[str]] = field(default_factory=dict)    # student -> [late-penalty sentences]
+    lateness: Lateness | None = None                                  # set by prepare_gradebook
     interrupted: bool = False
 
     @property
@@ -101,6 +104,9 @@ def prepare_gradebook(run):
         print(f"The gradebook has no {run.assignment} yet: adding it from source/{run.assignment}/ "
               "(nbgrader generate_assignment).")
         check(run.api.generate_assignment(run.assignment, force=True), f"generate {run.assignment}")
+    with Gradebook(run.api.coursedir.db_url) as gradebook:
+        set_due_date(gradebook, run.assignment, run.api.config)
+    run.lateness = Lateness(run.api, run.assignment, run.paths)
 
 
 # --- 2. what to grade -------------------------------------------------------------------------------
@@ -108,7 +114,9 @@ def prepare_gradebook(run):
 def select_submissions(run):
     """The submissions to grade: every one with force, otherwise those whose files or grading code
     changed since they were graded, and those whose last grading did not finish."""
-    code = grading_code_fingerprint(run.course_root, run.assignment)
+    # A new due date changes every verdict; nbgrader_config.py (the policy) is in the code's fingerprint.
+    due = run.lateness.duedate if run.lateness else None
+    code = grading_code_fingerprint(run.course_root, run.assignment) + f":due {due}"
     for student in run.students:
         run.fingerprints[student] = fingerprint(run.paths.submitted(student)) + ":" + code
     run.to_grade = [s for s in run.students if run.force or not run.ledger.is_current(s, run.fingerprints[s])]
@@ -143,14 +151,21 @@ def stage_submissions(run):
     for student in run.to_grade:
         folder = run.paths.staged / student / run.assignment
         try:
-            staged = stage_submission(run.paths.submitted(student), release, folder,
-                                      limits)
+            submitted = run.paths.submitted(student)
+            staged = stage_submission(submitted, release, folder, limits)
+            if run.lateness is not None:
+                notes = len(staged.notes)
+                run.late_notes[student] = run.lateness.apply(student, run.fingerprints[student].split(":")[0],
+                                                             submitted, staged)
+                if run.late_notes[student] or len(staged.notes) != notes:
+                    rewrite_note_cells(staged, run.late_notes[student])
             files = prepare_files(run, student, staged)
         except Exception as error:
             why = (f"The grader could not prepare this submission ({type(error).__name__}: "
                    f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''}); the blank release notebook was graded "
                    "instead, so every test scores 0 until an instructor looks at it.")
             staged = stage_blank(release, folder, why)
+            run.late_notes.pop(student, None)
             files = prepare_files(run, student, staged)
         run.staged[student] = staged
         if trusted is None:
@@ -283,6 +298,8 @@ def record(run, result):
     check(run.api.autograde(run.assignment, student, force=True), f"autograde {student}'s {run.assignment}")
     review = flag_for_review(run, student, notes)
     check(run.api.generate_feedback(run.assignment, student), f"generate {student}'s feedback")
+    # The late sentences join the notes (score table, grades.csv, report) but are no reason for review.
+    notes += run.late_notes.get(student, [])
     run.ledger.finish(student, run.fingerprints[student], notes, review, result.seconds)
     run.seconds[student] = result.seconds
     run.recording[student] = time.perf_counter() - start

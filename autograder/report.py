@@ -185,9 +185,11 @@ def _headline(results, totals, top):
     zero = sum(total <= 0 for total in totals)
     review = sum(result.review is not None for result in results)
     notes = sum(bool(result.notes) for result in results)
+    late = sum(result.late_penalty > 0 for result in results)
     return (f"{len(results)} submission(s); total out of {_points(top)}: mean {_points(statistics.mean(totals))}, "
             f"median {_points(statistics.median(totals))}; {full} with full marks, {zero} with 0 points; "
-            f"{review} flagged for review, {notes} with notes.")
+            f"{review} flagged for review, {notes} with notes"
+            + (f", {late} with a late penalty (taken off the totals)" if late else "") + ".")
 
 
 def _score_sections(assignment, results):
@@ -238,7 +240,7 @@ def _review_and_notes_sections(results):
              _table(("student", "total", "why"), flagged, numeric=(1,)) if flagged else "<p>None.</p>",
              "<h2>Submissions with notes</h2>",
              '<p class="caption">Submissions handed in in a shape the grader had to repair or could not grade: '
-             "what happened and what was graded instead.</p>",
+             "what happened and what was graded instead; and late submissions, with their penalty.</p>",
              _table(("student", "total", "notes"), noted, numeric=(1,)) if noted else "<p>None.</p>"]
     return parts
 

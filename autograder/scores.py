@@ -27,17 +27,23 @@ class StudentScores:
     - review: why an instructor should look at the submission (autograder.pipeline.flag_for_review), or None
     - notes: sentences about the submission as a whole, written when it was handed in in a shape
       the grader had to repair or could not grade (no notebook, unreadable JSON, a renamed
-      notebook, ...): what happened and what was graded instead
+      notebook, ...): what happened and what was graded instead, and the late-penalty sentence
+    - late_penalty: points taken off for lateness (nbgrader's late_submission_penalty, summed over
+      the notebooks; autograder.late_penalty)
     """
     student: str
     points: dict[str, tuple[float, float]] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     review: str | None = None
     notes: list[str] = field(default_factory=list)
+    late_penalty: float = 0.0
 
     @property
     def total(self) -> tuple[float, float]:
-        return sum(score for score, _ in self.points.values()), sum(top for _, top in self.points.values())
+        """(score after the late penalty, maximum score), as nbgrader's own score."""
+        raw = sum(score for score, _ in self.points.values())
+        score = max(0.0, round(raw - self.late_penalty, 6)) if self.late_penalty else raw
+        return score, sum(top for _, top in self.points.values())
 
 
 def failure_reason(cell):
@@ -84,7 +90,8 @@ def read_scores(course_root: str | Path, assignment: str, db_url: str | None = N
                 submission = gradebook.find_submission(assignment, student.id)
             except MissingEntry:
                 continue
-            scores = StudentScores(student.id, notes=[one_line(note) for note in ledger.notes(student.id)])
+            scores = StudentScores(student.id, notes=[one_line(note) for note in ledger.notes(student.id)],
+                                   late_penalty=submission.late_submission_penalty or 0.0)
             # The reasons for a review are the instructor's, kept in the ledger (the gradebook's
             # comments reach the student's feedback); a comment is read for older gradebooks.
             if ledger.review(student.id):
@@ -134,20 +141,23 @@ def format_table(assignment: str, results: list[StudentScores]) -> str:
     titles = _short_names(grade_ids)
     width = max(len("student"), *(len(r.student) for r in results))
     columns = [max(len(titles[g]), 5) for g in grade_ids]
-    header = f"{'student':<{width}}  " + "  ".join(f"{titles[g]:>{w}}" for g, w in zip(grade_ids, columns)) + "  total"
+    late = any(r.late_penalty for r in results)
+    header = (f"{'student':<{width}}  " + "  ".join(f"{titles[g]:>{w}}" for g, w in zip(grade_ids, columns))
+              + ("   late" if late else "") + "  total")
     lines = [f"{assignment}: points per student and test cell", header, "-" * len(header)]
     for result in results:
         cells = "  ".join(f"{_points(result.points[g][0]) + '/' + _points(result.points[g][1]):>{w}}"
                           for g, w in zip(grade_ids, columns))
         score, top = result.total
-        lines.append(f"{one_line(result.student):<{width}}  {cells}  {_points(score)}/{_points(top)}")
+        penalty = f"  {'-' + _points(result.late_penalty) if result.late_penalty else '':>5}" if late else ""
+        lines.append(f"{one_line(result.student):<{width}}  {cells}{penalty}  {_points(score)}/{_points(top)}")
     lost = [(r.student, titles[g], reason) for r in results for g, reason in r.reasons.items()]
     if lost:
         lines += ["", "Why points were lost:"]
         lines += [f"  {one_line(student)} / {title}: {one_line(reason)}" for student, title, reason in lost]
     noted = [(r.student, note) for r in results for note in r.notes]
     if noted:
-        lines += ["", "What happened to a submission before grading:"]
+        lines += ["", "What happened to a submission before grading, and late penalties:"]
         lines += [f"  {one_line(student)}: {one_line(note)}" for student, note in noted]
     flagged = [(r.student, r.review) for r in results if r.review and not r.notes]
     if flagged:

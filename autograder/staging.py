@@ -388,7 +388,7 @@ def stage_submission(submitted: Path, release: Path, staged: Path, limits: Stagi
     timestamp = staged / TIMESTAMP_FILE
     if timestamp.exists() and not _valid_timestamp(timestamp):
         timestamp.unlink()
-        notes.append(f"{TIMESTAMP_FILE} could not be read, so the submission has no time.")
+        notes.append(f"{TIMESTAMP_FILE} could not be read; the time the submission reached the course counts.")
     if notes:   # every notebook carries the notes of the whole submission
         for name in expected:
             notebook = nbformat.read(staged / name, as_version=4)
