@@ -31,7 +31,7 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--log-level
 c.HTMLExporter.sanitize_html = True
 
 # Grading runs each submission's kernel in a sandbox (bubblewrap: no course root, no network, no
-# other students; see autograder/sandbox.py) and runs the test cells in the grader process.
+# other students; see autograder/grading/sandbox.py) and runs the test cells in the grader process.
 # Its limits, with their defaults; change them here:
 # c.Sandbox.memory_mib = 2048        # address space of each process in the sandbox
 # c.Sandbox.cpu_seconds = 600        # CPU time of each process
@@ -43,19 +43,19 @@ c.HTMLExporter.sanitize_html = True
 # c.Sandbox.notebook_timeout = 600   # wall time of one notebook, on top of c.Execute.timeout per cell
 
 # Before grading, each submission is copied to .grading/<assignment>/staged/ and repaired there
-# (autograder/staging.py); what does not fit these limits is left out, with a note to the student:
+# (autograder/grading/stage.py); what does not fit these limits is left out, with a note to the student:
 # c.Staging.max_file_mib = 16        # largest file copied from a submission (a notebook: without its outputs)
 # c.Staging.max_notebook_mib = 256  # largest notebook file read at all, outputs included
 # c.Staging.max_total_mib = 64       # most data copied from one submission
 # c.Staging.max_files = 200          # most files copied from one submission
-# Grading runs only the cells a score can depend on (autograder/needed_cells.py); to run every cell:
+# Grading runs only the cells a score can depend on (autograder/grading/needed_cells.py); to run every cell:
 # c.GraderExecute.run_only_what_grading_needs = False
 
-# Late penalties (autograder/late_penalty.py, through nbgrader's late-submission plugin): a percentage
+# Late penalties (autograder/grading/late_penalty.py, through nbgrader's late-submission plugin): a percentage
 # of the maximum score per started day late, capped, with per-student extensions. The time that counts
 # is when the submission reached the course, never the student's timestamp.txt
-# (autograder/submission_time.py). To use it:
-# c.AssignLatePenalties.plugin_class = "autograder.late_penalty.PercentPerDayLate"
+# (autograder/grading/submission_time.py). To use it:
+# c.AssignLatePenalties.plugin_class = "autograder.grading.late_penalty.PercentPerDayLate"
 # c.PercentPerDayLate.percent_per_day = 10
 # c.PercentPerDayLate.max_percent = 50
 # c.PercentPerDayLate.extension_hours = {"ada": 48}

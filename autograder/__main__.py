@@ -26,7 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.course_paths import assignments_in_source
+from autograder.course_paths import CoursePaths, assignments_in_source
 from autograder.nbgrader_course import REPO_ROOT
 
 
@@ -82,13 +82,13 @@ def run_output_command(args):
               f"(python -m autograder grade {args.assignment}).", file=sys.stderr)
         return 1
     if args.command == "export" and (args.to in ("canvas", "moodle") or args.roster or args.column):
-        from autograder.export_lms import run_lms_export
+        from autograder.grading.export_lms import run_lms_export
         return run_lms_export(args, url, shown)
     if args.command == "export" and args.to == "csv":
         from nbgrader.api import Gradebook, MissingEntry
 
+        from autograder.grading.export_csv import write_grades_csv
         from autograder.nbgrader_course import load_course_config
-        from autograder.pipeline import write_grades_csv
         course = load_course_config(args.root, db_url=url).CourseDirectory
         book = Gradebook(url, course.course_id)
         try:
@@ -97,18 +97,18 @@ def run_output_command(args):
             book.close()
             print(f"error: no assignment {args.assignment!r} in {shown}.", file=sys.stderr)
             return 1
-        print(f"wrote {write_grades_csv(book, args.root / 'grades.csv', args.root)}")
+        print(f"wrote {write_grades_csv(book, CoursePaths(args.root, args.assignment).grades_csv, args.root)}")
         return 0
-    from autograder.scores import read_scores
+    from autograder.grading.scores import read_scores
     results = read_scores(args.root, args.assignment, db_url=url)
     if not results:
         print(f"error: no graded submissions of {args.assignment!r} in {shown}.", file=sys.stderr)
         return 1
     if args.command == "report":
-        from autograder.report import write_class_report
+        from autograder.grading.report import write_class_report
         print(f"wrote {write_class_report(args.root, args.assignment, results)}")
     else:
-        from autograder.export_gradescope import write_gradescope_results
+        from autograder.grading.export_gradescope import write_gradescope_results
         paths = write_gradescope_results(args.root, args.assignment, results)
         print(f"wrote {len(paths)} results.json file(s) to {paths[0].parent.parent}")
     return 0
@@ -212,15 +212,15 @@ def main(argv=None):
         from autograder.demo import run_demo
         run_demo(args.workdir)
     elif args.command == "release":
-        from autograder.pipeline import generate_release
+        from autograder.grading.pipeline import generate_release
         known = assignments_in_source(args.root)
         for name in args.assignments or known:
             if name not in known:
                 parser.error(f"no assignment {name!r} in {args.root / 'source'} (there is: {', '.join(known)})")
             print(f"wrote {generate_release(args.root, name, db_url=args.db_url)}")
     elif args.command == "grade":
-        from autograder.pipeline import grade as run_grading
-        from autograder.sandbox import SandboxUnavailable
+        from autograder.grading.pipeline import grade as run_grading
+        from autograder.grading.sandbox import SandboxUnavailable
         if args.workers is not None and args.workers < 1:
             parser.error("--workers must be at least 1")
         if args.workers and args.scheduler:

@@ -59,6 +59,11 @@ class CoursePaths:
 
     # --- what the instructor reads ------------------------------------------------------------
     @property
+    def grades_csv(self) -> Path:
+        """grades.csv: the whole gradebook (every assignment), as nbgrader exports it."""
+        return self.root / "grades.csv"
+
+    @property
     def class_report(self) -> Path:
         return self.root / "reports" / f"{self.assignment}.html"
 
@@ -76,7 +81,7 @@ class CoursePaths:
 
     @property
     def received_times(self) -> Path:
-        """When each version of a submission reached the course (autograder.submission_time)."""
+        """When each version of a submission reached the course (autograder.grading.submission_time)."""
         return self.grading / "received.json"
 
 

@@ -12,10 +12,10 @@ import shutil
 import time
 from pathlib import Path
 
-from autograder import pipeline
 from autograder.assignments import by_name, names
 from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.course_paths import CoursePaths
+from autograder.grading import pipeline
 from autograder.nbgrader_course import REPO_ROOT, copy_course_root
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 

@@ -108,7 +108,7 @@ def open_course(root: str | Path, sandbox: bool = True, db_url: str | None = Non
     """An nbgrader API object for the course root `root`, configured by its nbgrader_config.py.
 
     Autograding runs each submission through `execute_step` instead of nbgrader's Execute; this is
-    the one place where that step is swapped. By default it is autograder.execute.GraderExecute: a
+    the one place where that step is swapped. By default it is autograder.grading.execute.GraderExecute: a
     sandboxed kernel, and test cells run by the grader (class grading passes
     grading_task.InsertExecutedOutputs, which takes outputs executed on a worker). sandbox=False keeps
     the grader-run test cells but starts kernels without the sandbox (c.Sandbox.enabled).
@@ -123,8 +123,8 @@ def open_course(root: str | Path, sandbox: bool = True, db_url: str | None = Non
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.preprocessors import ClearHiddenTests, Execute, GetGrades
 
-    from autograder.execute import GraderExecute
-    from autograder.feedback import configure_feedback
+    from autograder.grading.execute import GraderExecute
+    from autograder.grading.feedback import configure_feedback
 
     root = Path(root).resolve()
     config = load_course_config(root, db_url)

@@ -4,7 +4,7 @@ Full marks (ada), partial marks with the same mistake on different random proble
 half point (mal), zero with a note (eve), two reviews, and student text with HTML in it (mal).
 """
 
-from autograder.scores import REVIEW_PREFIX, StudentScores
+from autograder.grading.scores import REVIEW_PREFIX, StudentScores
 
 ASSIGNMENT = "regularization"
 COST, BACKWARD = "test_compute_cost_with_regularization", "test_backward_propagation_with_regularization"

@@ -16,11 +16,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import pipeline
 from autograder.assignments import ASSIGNMENTS
 from autograder.catalogue.loader import load_cases
+from autograder.grading import pipeline
+from autograder.grading.scores import read_scores
 from autograder.nbgrader_course import REPO_ROOT, grading_environment, load_course_config
-from autograder.scores import read_scores
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring, fill_solutions, solution_cells, write_submission
 

@@ -126,9 +126,9 @@ def test_does_the_test_cell_name_the_bug_whichever_check_fails_first(case):
 
 def through_the_kernel_proxy(function):
     """`function` as the grader calls it under nbgrader: a KernelFunction whose call runs the kernel
-    helper on the wire format (autograder.kernel_calls), with the grader's reply size limit."""
-    from autograder.execute import MAX_REPLY_BYTES
-    from autograder.kernel_calls import KERNEL_HELPER, KernelFunction
+    helper on the wire format (autograder.grading.kernel_calls), with the grader's reply size limit."""
+    from autograder.grading.execute import MAX_REPLY_BYTES
+    from autograder.grading.kernel_calls import KERNEL_HELPER, KernelFunction
 
     namespace = {function.__name__: function}
     exec(KERNEL_HELPER, namespace)

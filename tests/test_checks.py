@@ -255,7 +255,7 @@ def test_does_nbgrader_validate_print_a_long_failure_whole():
 def test_is_a_failure_sentence_kept_on_one_line_for_the_score_table():
     import nbformat
 
-    from autograder.scores import failure_reason
+    from autograder.grading.scores import failure_reason
 
     cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
         "error", ename="CheckFailure", evalue=str(CheckFailure(LONG_SENTENCE)), traceback=[])])

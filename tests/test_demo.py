@@ -4,7 +4,7 @@ import pytest
 
 from autograder.assignments import names
 from autograder.demo import run_demo
-from autograder.scores import read_scores
+from autograder.grading.scores import read_scores
 
 
 @pytest.mark.slow

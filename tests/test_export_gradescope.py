@@ -7,11 +7,11 @@ from datetime import datetime
 
 import pytest
 
-import autograder.scores
+import autograder.grading.scores
 from autograder.__main__ import main
-from autograder.export_gradescope import REVIEW_OUTPUT, gradescope_results, write_gradescope_results
+from autograder.grading.export_gradescope import REVIEW_OUTPUT, gradescope_results, write_gradescope_results
+from autograder.grading.scores import REVIEW_PREFIX, StudentScores
 from autograder.nbgrader_course import REPO_ROOT, grading_environment
-from autograder.scores import REVIEW_PREFIX, StudentScores
 from tests.small_class import ASSIGNMENT, COST, small_class
 
 GOLDEN = REPO_ROOT / "tests" / "golden" / "gradescope_regularization.json"
@@ -59,7 +59,7 @@ def test_is_a_student_id_that_would_leave_the_export_folder_refused(tmp_path, st
 
 def test_does_export_to_gradescope_write_one_file_per_student_of_the_graded_class(tmp_path, monkeypatch, capsys):
     (tmp_path / "gradebook.db").touch()
-    monkeypatch.setattr(autograder.scores, "read_scores",
+    monkeypatch.setattr(autograder.grading.scores, "read_scores",
                         lambda root, name, db_url=None: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
     assert main(["export", ASSIGNMENT, "--to", "gradescope", "--root", str(tmp_path)]) == 0
     folder = tmp_path / "exports" / "gradescope" / ASSIGNMENT
@@ -72,7 +72,7 @@ def test_does_export_say_so_when_nothing_is_graded(tmp_path, monkeypatch, capsys
     assert "no gradebook" in capsys.readouterr().err
     assert not (tmp_path / "gradebook.db").exists(), "the command must not create an empty gradebook"
     (tmp_path / "gradebook.db").touch()
-    monkeypatch.setattr(autograder.scores, "read_scores", lambda root, name, db_url=None: [])
+    monkeypatch.setattr(autograder.grading.scores, "read_scores", lambda root, name, db_url=None: [])
     assert main(["export", ASSIGNMENT, "--to", "gradescope", "--root", str(tmp_path)]) == 1
     assert "no graded submissions" in capsys.readouterr().err
     assert not (tmp_path / "exports").exists()

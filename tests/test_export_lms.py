@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from autograder.__main__ import main
-from autograder.export_lms import LISTED_NAMES, RosterEntry, shown_names, spreadsheet_safe, write_lms_grades
+from autograder.grading.export_lms import LISTED_NAMES, RosterEntry, shown_names, spreadsheet_safe, write_lms_grades
 from autograder.nbgrader_course import grading_environment
 from tests.conftest import make_course_root
 

@@ -10,7 +10,7 @@ import re
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 from traitlets.config import Config
 
-from autograder.feedback import clean_html
+from autograder.grading.feedback import clean_html
 from autograder.nbgrader_course import open_course
 
 ATTACK = ('<img src=x onerror="window.ran=1"> [click](javascript:window.ran=2) '
@@ -79,7 +79,7 @@ def test_does_the_cleaner_escape_what_it_does_not_allow_instead_of_dropping_it()
 
 def test_is_the_attack_notebook_active_in_nbgraders_own_feedback_template(course_root, monkeypatch):
     """The check above can fail: with nbgrader's own template the same page keeps active markup."""
-    from autograder import feedback
+    from autograder.grading import feedback
 
     monkeypatch.setattr(feedback, "configure_feedback", lambda config: config)
     page = feedback_page(course_root, attack_notebook())

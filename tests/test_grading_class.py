@@ -17,8 +17,8 @@ import time
 import pytest
 
 from autograder.__main__ import main
+from autograder.grading.scores import read_scores
 from autograder.nbgrader_course import REPO_ROOT
-from autograder.scores import read_scores
 from tests import messy_class
 from tests.conftest import make_course_root
 
@@ -202,7 +202,7 @@ def test_does_the_messy_class_grade_into_postgresql(tmp_path, postgres_url):
 
 
 def test_does_a_failure_of_the_grader_on_one_submission_still_give_it_a_verdict(tmp_path, monkeypatch):
-    from autograder import pipeline
+    from autograder.grading import pipeline
 
     students = ["honest_ada", "untouched"]
     root = messy_course(tmp_path, students)

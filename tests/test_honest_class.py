@@ -10,7 +10,7 @@ screen raises on honest code reaches the instructor and never the student's feed
 import pytest
 
 from autograder.__main__ import main
-from autograder.scores import REVIEW_PREFIX, read_scores
+from autograder.grading.scores import REVIEW_PREFIX, read_scores
 from tests import honest_class
 from tests.conftest import make_course_root
 

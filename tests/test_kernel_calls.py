@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pytest
 
-from autograder.kernel_calls import (
+from autograder.grading.kernel_calls import (
     KERNEL_HELPER,
     KernelCallFailed,
     KernelFunction,

@@ -1,7 +1,7 @@
 """Is late work penalized by the configured policy, from a time the student cannot choose?
 
-Unit tests of the policy (autograder.late_penalty) and of the submission time
-(autograder.submission_time), then a tiny class graded end to end with real nbgrader: a late
+Unit tests of the policy (autograder.grading.late_penalty) and of the submission time
+(autograder.grading.submission_time), then a tiny class graded end to end with real nbgrader: a late
 submission loses exactly the configured points, an on-time one none, and a timestamp.txt dated
 2001 does not avoid the penalty.
 """
@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from traitlets.config import Config
 
-from autograder.late_penalty import DAY, PercentPerDayLate, duration
-from autograder.scores import StudentScores, format_table
-from autograder.submission_time import ReceivedTimes, claimed_time, received_time, seconds_late
+from autograder.grading.late_penalty import DAY, PercentPerDayLate, duration
+from autograder.grading.scores import StudentScores, format_table
+from autograder.grading.submission_time import ReceivedTimes, claimed_time, received_time, seconds_late
 
 HOUR = 3600
 
@@ -72,7 +72,7 @@ def test_is_the_policy_set_through_nbgraders_late_submission_step():
     from nbgrader.preprocessors import AssignLatePenalties
 
     config = Config()
-    config.AssignLatePenalties.plugin_class = "autograder.late_penalty.PercentPerDayLate"
+    config.AssignLatePenalties.plugin_class = "autograder.grading.late_penalty.PercentPerDayLate"
     config.PercentPerDayLate.percent_per_day = 25
     step = AssignLatePenalties(config=config)
     step.init_plugin()
@@ -156,7 +156,7 @@ def test_does_the_score_table_show_the_penalty_and_take_it_off_the_total():
 
 POLICY = """
 c.Execute.timeout = 8
-c.AssignLatePenalties.plugin_class = "autograder.late_penalty.PercentPerDayLate"
+c.AssignLatePenalties.plugin_class = "autograder.grading.late_penalty.PercentPerDayLate"
 c.PercentPerDayLate.percent_per_day = 20
 c.PercentPerDayLate.max_percent = 50
 c.PercentPerDayLate.extension_hours = {{"eve": 1}}
@@ -169,7 +169,7 @@ def test_does_a_late_submission_lose_exactly_the_configured_points(course_root, 
     from nbgrader.api import Gradebook
 
     from autograder.__main__ import main
-    from autograder.scores import read_scores
+    from autograder.grading.scores import read_scores
     from autograder.submissions import write_submission
     from tests.messy_class import NOTEBOOK, notebook
 
@@ -240,7 +240,7 @@ def test_does_the_time_a_submission_reached_the_exchange_count_not_when_it_was_c
     import nbformat
 
     from autograder.__main__ import main
-    from autograder.scores import read_scores
+    from autograder.grading.scores import read_scores
     from tests.conftest import make_course_root
     from tests.messy_class import NOTEBOOK, notebook
 

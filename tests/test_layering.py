@@ -77,8 +77,8 @@ def test_do_the_readers_see_a_planted_cycle_and_a_planted_import(tmp_path):
     assert cycles_of({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
     planted = REPO_ROOT / "autograder" / "planted_for_test.py"
     try:
-        planted.write_text("def f():\n    from tests.missing import stop\n    from . import pipeline\n")
-        assert {"tests.missing", "autograder.pipeline"} <= imported_modules(planted)
+        planted.write_text("def f():\n    from tests.missing import stop\n    from .grading import pipeline\n")
+        assert {"tests.missing", "autograder.grading.pipeline"} <= imported_modules(planted)
     finally:
         planted.unlink()
 

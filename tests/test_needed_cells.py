@@ -1,4 +1,4 @@
-"""Which cells does grading run? (autograder/needed_cells.py; no kernel here)
+"""Which cells does grading run? (autograder/grading/needed_cells.py; no kernel here)
 
 A provided (locked) cell may be skipped only when nothing grading runs can read a name it defines.
 A function body reads globals when it is called, not where it sits, so a provided cell is needed
@@ -7,7 +7,7 @@ by a kept function wherever the two are in the notebook.
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from autograder.needed_cells import cells_to_run
+from autograder.grading.needed_cells import cells_to_run
 
 
 def provided(source):

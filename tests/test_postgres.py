@@ -8,10 +8,10 @@ a small class into it through the pipeline.
 import pytest
 
 from autograder import __main__ as cli
-from autograder import pipeline
 from autograder.catalogue.loader import CATALOGUE_DIR
+from autograder.grading import pipeline
+from autograder.grading.scores import read_scores
 from autograder.nbgrader_course import REPO_ROOT, gradebook_url, grading_environment, load_course_config, open_course
-from autograder.scores import read_scores
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 from tests import postgres

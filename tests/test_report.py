@@ -7,10 +7,10 @@ import struct
 
 import pytest
 
-import autograder.scores
+import autograder.grading.scores
 from autograder.__main__ import main
-from autograder.report import group_failures, normalise_reason, write_class_report
-from autograder.scores import REVIEW_PREFIX
+from autograder.grading.report import group_failures, normalise_reason, write_class_report
+from autograder.grading.scores import REVIEW_PREFIX
 from tests.small_class import (
     ASSIGNMENT,
     BACKWARD,
@@ -133,7 +133,7 @@ def test_is_there_no_timing_section_without_timings_and_a_sentence_for_an_empty_
 
 def test_does_the_report_command_write_the_page_of_the_graded_class(tmp_path, monkeypatch, capsys):
     (tmp_path / "gradebook.db").touch()
-    monkeypatch.setattr(autograder.scores, "read_scores",
+    monkeypatch.setattr(autograder.grading.scores, "read_scores",
                         lambda root, name, db_url=None: small_class() if (root, name) == (tmp_path, ASSIGNMENT) else [])
     assert main(["report", ASSIGNMENT, "--root", str(tmp_path)]) == 0
     path = tmp_path / "reports" / f"{ASSIGNMENT}.html"

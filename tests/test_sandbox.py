@@ -16,9 +16,9 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
-from autograder.execute import GraderExecute
+from autograder.grading.execute import GraderExecute
+from autograder.grading.sandbox import Sandbox, SandboxUnavailable, check_sandbox
 from autograder.nbgrader_course import REPO_ROOT
-from autograder.sandbox import Sandbox, SandboxUnavailable, check_sandbox
 from tests.missing import stop
 
 pytestmark = pytest.mark.slow

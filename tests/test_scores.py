@@ -2,7 +2,7 @@
 
 import nbformat
 
-from autograder.scores import StudentScores, failure_reason, format_table
+from autograder.grading.scores import StudentScores, failure_reason, format_table
 
 
 def test_does_the_table_show_points_per_cell_totals_and_reasons():

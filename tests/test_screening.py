@@ -4,8 +4,8 @@ import nbformat
 import pytest
 
 from autograder.catalogue.loader import load_cases
+from autograder.grading.screening import screen_notebook, screen_source
 from autograder.nbgrader_course import REPO_ROOT
-from autograder.screening import screen_notebook, screen_source
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring
 
@@ -84,7 +84,7 @@ def test_does_a_flag_on_honest_code_read_as_a_place_to_look_not_a_verdict(source
 
 
 def test_does_the_screening_module_say_that_flagged_scores_stand():
-    import autograder.screening as screening
+    import autograder.grading.screening as screening
 
     text = " ".join(screening.__doc__.split())
     assert "becomes 0" not in text and "the scores stand" in text

@@ -6,8 +6,8 @@ import os
 import nbformat
 import pytest
 
+from autograder.grading.stage import NOTE_CELL_TITLE, Staging, fingerprint, stage_submission
 from autograder.nbgrader_course import REPO_ROOT
-from autograder.staging import NOTE_CELL_TITLE, Staging, fingerprint, stage_submission
 
 RELEASE = REPO_ROOT / "release" / "regularization"
 NOTEBOOK = "regularization.ipynb"
@@ -185,7 +185,7 @@ def test_is_a_broken_version_3_notebook_unreadable_with_a_reason(tmp_path, submi
 
 
 def test_does_the_blank_fallback_grade_every_notebook_of_the_release_with_the_reason(tmp_path):
-    from autograder.staging import stage_blank
+    from autograder.grading.stage import stage_blank
 
     staged = stage_blank(RELEASE, tmp_path / "staged" / "ada" / "regularization", "The grader failed.")
     assert staged.notes == ["The grader failed."] and staged.notebooks == [NOTEBOOK]

@@ -21,8 +21,8 @@ import time
 import pytest
 
 from autograder.__main__ import main
-from autograder.ledger import Ledger
-from autograder.scores import read_scores
+from autograder.grading.ledger import Ledger
+from autograder.grading.scores import read_scores
 from tests import messy_class
 from tests.conftest import make_course_root
 from tests.messy_class import CORRECT, COST, index_of, notebook, write

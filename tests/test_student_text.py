@@ -13,9 +13,10 @@ import time
 
 import pytest
 
-from autograder import kernel_calls, student_text
-from autograder.scores import StudentScores, failure_reason, format_table
-from autograder.staging import Staging, copy_regular_files, fingerprint
+from autograder import student_text
+from autograder.grading import kernel_calls
+from autograder.grading.scores import StudentScores, failure_reason, format_table
+from autograder.grading.stage import Staging, copy_regular_files, fingerprint
 from course.checks.core import CheckFailure
 
 # What a terminal acts on: C0 controls but newline, DEL, C1 controls (CSI is \x9b), bidi overrides.
@@ -139,8 +140,8 @@ def test_is_ordinary_text_kept_as_it_was(text):
 def test_does_a_huge_test_cell_error_count_against_the_output_cap_and_still_fail_the_cell():
     from nbformat.v4 import new_code_cell
 
-    from autograder.execute import GraderExecute
-    from autograder.sandbox import Sandbox
+    from autograder.grading.execute import GraderExecute
+    from autograder.grading.sandbox import Sandbox
 
     executor = GraderExecute()
     executor.sandbox = Sandbox()

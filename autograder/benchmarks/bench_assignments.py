@@ -6,7 +6,7 @@ For each assignment (default: all), prints medians over N runs (default 5) of:
 - the release notebook completed with the reference solutions, run top to bottom (kernel start
   included), as a student's "Restart Kernel and Run All Cells";
 - autograding one submission with nbgrader, split into kernel start and shutdown, executing the
-  cells grading runs (only those a score depends on, autograder/needed_cells.py; timed in the
+  cells grading runs (only those a score depends on, autograder/grading/needed_cells.py; timed in the
   student's run), and the rest (nbgrader's own work: copying, checksums, gradebook, overwriting
   locked cells; the sandbox; the hidden tests);
 - each hidden test called in-process on the reference solution (what a test cell adds to grading).
@@ -24,10 +24,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograder import pipeline
 from autograder.assignments import ASSIGNMENTS, by_name
+from autograder.grading import pipeline
+from autograder.grading.needed_cells import cells_to_run
 from autograder.nbgrader_course import check, copy_course_root, grading_environment, open_course
-from autograder.needed_cells import cells_to_run
 from autograder.solutions import reference_answers
 from autograder.submissions import fill_solutions, write_submission
 
@@ -45,7 +45,7 @@ def completed_release(assignment):
 
 
 def grading_cells(notebook):
-    """Indices of the code cells autograding runs (autograder/needed_cells.py), and the number of code cells."""
+    """Indices of the code cells autograding runs (autograder/grading/needed_cells.py), and the number of code cells."""
     def is_test(cell):
         meta = cell.metadata.get("nbgrader", {})
         return bool(meta.get("grade")) and not meta.get("solution")

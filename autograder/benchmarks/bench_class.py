@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograder import pipeline
 from autograder.benchmarks.bench_assignments import completed_release
-from autograder.grading_task import execute_submission
+from autograder.grading import pipeline
+from autograder.grading.scores import read_scores
+from autograder.grading.worker import execute_submission
 from autograder.nbgrader_course import copy_course_root, grading_environment
-from autograder.scores import read_scores
 from autograder.submissions import write_submission
 
 ASSIGNMENT = "regularization"

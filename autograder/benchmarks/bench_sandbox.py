@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograder import pipeline
 from autograder.benchmarks.bench_assignments import NOTEBOOK_TARGETS, completed_release, release_path
+from autograder.grading import pipeline
 from autograder.nbgrader_course import check, copy_course_root, grading_environment, load_course_config, open_course
 from autograder.submissions import write_submission
 

@@ -135,7 +135,7 @@ def neighbours(students, student):
 def build_class(root, assignment, attacks, release=None, port=None):
     """Generate the release in `root` (unless given) and write every submission of the roster.
     Returns the roster."""
-    from autograder import pipeline
+    from autograder.grading import pipeline
 
     release = release or pipeline.generate_release(root, assignment) / f"{assignment}.ipynb"
     students = roster(attacks)

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograder import pipeline
+from autograder.grading import pipeline
 from tests.attacks import harness
 from tests.conftest import make_course_root
 

@@ -3,7 +3,7 @@
 `GraderExecute` takes the place of nbgrader's `Execute` in `Autograde.autograde_preprocessors`
 (see autograder.nbgrader_course). For each notebook it
 1. copies the submission folder to a private folder and starts the kernel there, inside the
-   sandbox (autograder.sandbox), talking to it over Unix sockets;
+   sandbox (autograder.grading.sandbox), talking to it over Unix sockets;
 2. runs every cell in that kernel, except the test cells: a test cell whose code is exactly the
    instructor's (as the gradebook holds it, hidden tests included) runs here, in the grader
    process, with every name it does not define standing for the student's object of that name,
@@ -37,9 +37,9 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Enum
 
-from autograder.kernel_calls import KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
-from autograder.needed_cells import cells_to_run
-from autograder.sandbox import Sandbox
+from autograder.grading.kernel_calls import KERNEL_HELPER, REPLY_EXPRESSION, KernelCallFailed, KernelFunction, StudentException
+from autograder.grading.needed_cells import cells_to_run
+from autograder.grading.sandbox import Sandbox
 from autograder.student_text import student_text
 
 # Largest reply of one call of a student's function (its return value, prints and warnings).
@@ -83,7 +83,7 @@ class GraderExecute(Execute):
     """Execute a submission in a sandboxed kernel and run its test cells in the grader."""
 
     run_only_what_grading_needs = Bool(True, help=(
-        "Run only the cells a score can depend on (autograder.needed_cells): the students' cells, the "
+        "Run only the cells a score can depend on (autograder.grading.needed_cells): the students' cells, the "
         "graded cells, and the provided cells whose names they read, up to the last graded cell. The "
         "provided training and plotting cells are then skipped and show no output in the feedback. "
         "False runs every cell, as nbgrader does.")).tag(config=True)

@@ -2,7 +2,7 @@
 
 write_class_report(course_root, assignment, results, timings=None) writes
 reports/<assignment>.html under the course root from the StudentScores that
-autograder.scores.read_scores returns. The page holds its plots as embedded PNG images (data URIs),
+autograder.grading.scores.read_scores returns. The page holds its plots as embedded PNG images (data URIs),
 so it can be mailed or archived as one file; it loads nothing from the network and runs no script.
 Every text that comes from a submission (student ids, failure sentences, review comments, notes)
 is HTML-escaped: a failure sentence can quote a student's own strings.
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.course_paths import CoursePaths
-from autograder.scores import REVIEW_PREFIX, StudentScores
+from autograder.grading.scores import REVIEW_PREFIX, StudentScores
 
 # At most this many slowest submissions are listed, and this many student ids per failure sentence.
 SLOWEST_SHOWN = 10
@@ -285,7 +285,7 @@ def write_class_report(course_root: str | Path, assignment: str, results: list[S
     """Write the class report of `assignment` to <course_root>/reports/<assignment>.html.
 
     Inputs:
-    - results: [StudentScores] (autograder.scores.read_scores), test cells in notebook order
+    - results: [StudentScores] (autograder.grading.scores.read_scores), test cells in notebook order
     - timings: optional {student: grading time in seconds}; adds the slowest submissions
     Returns the Path of the page.
     """

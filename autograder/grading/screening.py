@@ -1,6 +1,6 @@
 """Screen submissions for code that may tamper with grading, for an instructor's look.
 
-Test cells run in the grader, not in the student's kernel (autograder.execute), so no code in a
+Test cells run in the grader, not in the student's kernel (autograder.grading.execute), so no code in a
 solution cell can change a verdict; this screen only points an instructor at code worth a look. It
 reads the submitted notebook as text, outside any kernel, and flags constructs that no graded
 function of this course needs (replaced imports, patched modules or builtins, hooks, ...). Honest

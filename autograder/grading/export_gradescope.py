@@ -12,7 +12,7 @@ from pathlib import Path
 from autograder.course_paths import CoursePaths
 
 # The whole-submission output for a submission flagged for review. The review comment itself names
-# the screening findings, which stay with the instructors (autograder.report shows them).
+# the screening findings, which stay with the instructors (autograder.grading.report shows them).
 REVIEW_OUTPUT = "An instructor will look at this submission; the score may change after that review."
 
 
@@ -42,7 +42,7 @@ def gradescope_results(result):
 def write_gradescope_results(course_root, assignment, results):
     """Write exports/gradescope/<assignment>/<student>/results.json under the course root.
 
-    Inputs: results, [StudentScores] as autograder.scores.read_scores returns them.
+    Inputs: results, [StudentScores] as autograder.grading.scores.read_scores returns them.
     Returns the paths written, in the order of the results. Raises ValueError for a student id that
     is not a plain folder name (it would write outside the export folder).
     """

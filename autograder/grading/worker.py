@@ -62,7 +62,7 @@ class ExecutionResult:
 
 def execute_submission(task: ExecutionTask) -> ExecutionResult:
     """Run every notebook of `task` (an ExecutionTask); returns an ExecutionResult, never raises."""
-    from autograder.execute import GraderExecute
+    from autograder.grading.execute import GraderExecute
 
     start = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="submission-"))

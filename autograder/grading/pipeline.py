@@ -4,9 +4,9 @@ Each step takes the GradingRun and does one thing:
 1. `prepare_gradebook`: put the assignment in the gradebook from source/ if it is not there (a
    fresh clone has no gradebook);
 2. `select_submissions`: the submissions that are new or changed since they were last graded
-   (all with force=True), from the ledger (autograder.ledger);
+   (all with force=True), from the ledger (autograder.grading.ledger);
 3. `stage_submissions`: copy each into a staging folder nbgrader can always grade, with one
-   sentence per repair (autograder.staging), and sanitize it with nbgrader's own preprocessors;
+   sentence per repair (autograder.grading.stage), and sanitize it with nbgrader's own preprocessors;
 4. `grade_submissions`: run the notebooks on workers (a Dask cluster, or this process with one
    worker), and, as each finishes, record it with nbgrader's autograde in this process (the only
    one that writes the gradebook), flag it for review if needed, and write its feedback;
@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import logging
-import os
 import signal
 import sys
 import time
@@ -31,15 +29,21 @@ from typing import TYPE_CHECKING
 import nbformat
 
 from autograder.course_paths import CoursePaths
-from autograder.grading_task import ExecutionResult, ExecutionTask, InsertExecutedOutputs, execute_submission, unrunnable_notebook
-from autograder.ledger import Ledger, grading_code_fingerprint
+from autograder.grading.export_csv import write_grades_csv
+from autograder.grading.ledger import Ledger, grading_code_fingerprint
+from autograder.grading.sandbox import Sandbox, check_sandbox
+from autograder.grading.scores import format_table, read_scores, review_message
+from autograder.grading.screening import screen_notebook
+from autograder.grading.stage import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
+from autograder.grading.submission_time import Lateness, rewrite_note_cells, set_due_date
+from autograder.grading.worker import (
+    ExecutionTask,
+    InsertExecutedOutputs,
+    unrunnable_notebook,
+)
+from autograder.grading.workers import DaskWorkers, SerialWorkers, default_workers
 from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
-from autograder.sandbox import Sandbox, check_sandbox
-from autograder.scores import format_table, read_scores, review_message
-from autograder.screening import screen_notebook
-from autograder.staging import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
 from autograder.student_text import one_line
-from autograder.submission_time import Lateness, rewrite_note_cells, set_due_date
 
 if TYPE_CHECKING:   # imported where used: `python -m autograder --help` stays fast
     from nbgrader.apps import NbGraderAPI
@@ -143,7 +147,7 @@ def sanitize(notebook, run, student, name):
 
 def stage_submissions(run):
     """Stage every submission to grade and build the work for its worker."""
-    from autograder.execute import instructor_test_cells
+    from autograder.grading.execute import instructor_test_cells
 
     release = Path(run.api.coursedir.format_path(run.api.coursedir.release_directory, ".", run.assignment))
     limits = Staging(config=run.api.config)
@@ -185,73 +189,6 @@ def prepare_files(run, student, staged):
 
 
 # --- 4. grading -------------------------------------------------------------------------------------
-
-class SerialWorkers:
-    """The executor for one worker: runs each task in this process, in order."""
-
-    def __init__(self):
-        self.pending = []
-
-    def submit(self, task):
-        self.pending.append(task)
-
-    def results(self):
-        while self.pending:
-            yield execute_submission(self.pending.pop(0))
-
-    def running(self):
-        return min(1, len(self.pending))
-
-    def close(self):
-        self.pending.clear()
-
-
-class DaskWorkers:
-    """Runs tasks on a Dask cluster: a LocalCluster of `workers` processes, or the scheduler at
-    `scheduler`. Each worker process runs one submission at a time (one kernel, one BLAS thread)."""
-
-    def __init__(self, workers=None, scheduler=None):
-        from dask.distributed import Client, LocalCluster
-
-        if scheduler:
-            self.cluster, self.client = None, Client(scheduler, timeout="30s")
-        else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self.cluster)
-        self.futures = {}
-
-    def submit(self, task):
-        # pure=False: a resubmitted submission must run again, never reuse an old result.
-        self.futures[self.client.submit(execute_submission, task, pure=False, key=f"grade-{task.student}-"
-                                        f"{time.monotonic_ns()}")] = task.student
-
-    def results(self):
-        from dask.distributed import as_completed
-
-        for future in as_completed(list(self.futures)):
-            student = self.futures.pop(future)
-            try:
-                yield future.result()
-            except Exception as error:
-                yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
-                                      f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
-
-    def running(self):
-        return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
-
-    def close(self):
-        for future in self.futures:
-            future.cancel()
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
-
-
-def default_workers() -> int:
-    """One worker per core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
 
 @contextlib.contextmanager
 def stop_between_students(run):
@@ -355,7 +292,7 @@ def grade_submissions(run):
 
 def flag_for_review(run, student, notes):
     """Flag a submission for an instructor's review when staging changed it, the grader could not
-    run it, or its editable cells trip the screen (autograder.screening). The scores stand: the
+    run it, or its editable cells trip the screen (autograder.grading.screening). The scores stand: the
     flag only tells the instructor where to look in the formgrader. The staging notes, which the
     student's feedback shows anyway, become the cells' review comment; what the screen found is
     for the instructor alone (the ledger, the score table and the report read it there), because
@@ -385,47 +322,16 @@ def flag_for_review(run, student, notes):
 
 # --- 5. results --------------------------------------------------------------------------------------
 
-def write_grades_csv(gradebook: str, destination: str | Path, course_root: str | Path | None = None) -> None:
-    """nbgrader's CSV export (CsvExportPlugin) of the whole gradebook to `destination`, plus a
-    `notes` column: what happened to each submission before grading (autograder.staging), read
-    from the ledgers of `course_root`; empty when nothing did.
-
-    Inputs: an open nbgrader Gradebook (closed here, as nbgrader's API leaves that to the caller),
-    the path of the CSV file, the course root. Returns the path. Shared by the grading run and
-    `python -m autograder export NAME --to csv`.
-    """
-    import csv
-
-    from nbgrader.plugins import CsvExportPlugin
-
-    try:
-        CsvExportPlugin(to=str(destination)).export(gradebook)
-    finally:
-        gradebook.close()
-    with open(destination, newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    ledgers = {}
-    for row in rows:
-        ledger = ledgers.setdefault(row["assignment"], Ledger(course_root, row["assignment"])) if course_root else None
-        row["notes"] = one_line(" ".join(ledger.notes(row["student_id"])), 64 * 2 ** 10) if ledger else ""
-    if rows:
-        with open(destination, "w", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    return Path(destination)
-
-
 def export_grades(run):
     """grades.csv: nbgrader's CSV export of the whole gradebook, with the notes column."""
-    destination = write_grades_csv(run.api.gradebook, run.course_root / "grades.csv", run.course_root)
+    destination = write_grades_csv(run.api.gradebook, run.paths.grades_csv, run.course_root)
     print(f"Grades exported to {destination}")
 
 
 def write_report(run):
-    """The class report reports/<assignment>.html (autograder.report): score histogram, pass rate
+    """The class report reports/<assignment>.html (autograder.grading.report): score histogram, pass rate
     per test cell, the most common failure sentences, what needs review."""
-    from autograder.report import write_class_report
+    from autograder.grading.report import write_class_report
 
     path = write_class_report(run.course_root, run.assignment,
                               read_scores(run.course_root, run.assignment, run.api.coursedir.db_url),

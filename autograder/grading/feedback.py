@@ -9,7 +9,7 @@ an instructor may open from the Jupyter server they grade on. And nbconvert's ow
 visible tags.
 
 `configure_feedback(config)` makes nbgrader's GenerateFeedback use the template in
-autograder/templates/feedback/safe_feedback.html.j2 (nbgrader's, with every Markdown cell and comment cleaned) and
+autograder/grading/templates/feedback/safe_feedback.html.j2 (nbgrader's, with every Markdown cell and comment cleaned) and
 `clean_html` below for everything cleaned: bleach (which nbconvert ships) with an allowlist of
 the markup Markdown produces, no scripts, styles, event handlers, frames or forms, and only
 http, https, mailto and relative URLs.

@@ -6,14 +6,14 @@ autograde step asks the plugin for each notebook's penalty, given the submission
 gradebook), and stores it in the gradebook, from where nbgrader's score, its CSV export and its
 feedback page take it. This module is such a plugin, set in nbgrader_config.py:
 
-    c.AssignLatePenalties.plugin_class = "autograder.late_penalty.PercentPerDayLate"
+    c.AssignLatePenalties.plugin_class = "autograder.grading.late_penalty.PercentPerDayLate"
     c.PercentPerDayLate.percent_per_day = 10     # of the notebook's maximum score, per started day
     c.PercentPerDayLate.max_percent = 50         # never more than this
     c.PercentPerDayLate.extension_hours = {"ada": 48}
 
 A partial day counts as a whole one (one minute late loses one day's percentage). nbgrader never
 takes more than the points scored. The submission time that counts is the grader's, never the
-student's (autograder.submission_time); the due date is the gradebook's (c.DueDates.due).
+student's (autograder.grading.submission_time); the due date is the gradebook's (c.DueDates.due).
 """
 
 import math

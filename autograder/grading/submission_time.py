@@ -34,8 +34,8 @@ from traitlets import Dict, Unicode
 from traitlets.config import LoggingConfigurable
 
 from autograder.course_paths import CoursePaths
-from autograder.late_penalty import duration
-from autograder.staging import NOTE_CELL_TITLE, TIMESTAMP_FILE, note_cell
+from autograder.grading.late_penalty import duration
+from autograder.grading.stage import NOTE_CELL_TITLE, TIMESTAMP_FILE, note_cell
 
 LATE_CELL_TITLE = "**Late submission.**"
 # nbgrader's own timestamp format (Exchange.timestamp_format), in UTC.

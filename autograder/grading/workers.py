@@ -1,0 +1,77 @@
+"""Where the notebooks run: in this process one after another, or on a Dask cluster (a LocalCluster
+by default, or an existing scheduler). Both take ExecutionTasks and yield ExecutionResults as they
+finish (autograder.grading.worker)."""
+
+import logging
+import os
+import time
+
+from autograder.grading.worker import ExecutionResult, execute_submission
+from autograder.student_text import one_line
+
+
+class SerialWorkers:
+    """The executor for one worker: runs each task in this process, in order."""
+
+    def __init__(self):
+        self.pending = []
+
+    def submit(self, task):
+        self.pending.append(task)
+
+    def results(self):
+        while self.pending:
+            yield execute_submission(self.pending.pop(0))
+
+    def running(self):
+        return min(1, len(self.pending))
+
+    def close(self):
+        self.pending.clear()
+
+
+class DaskWorkers:
+    """Runs tasks on a Dask cluster: a LocalCluster of `workers` processes, or the scheduler at
+    `scheduler`. Each worker process runs one submission at a time (one kernel, one BLAS thread)."""
+
+    def __init__(self, workers=None, scheduler=None):
+        from dask.distributed import Client, LocalCluster
+
+        if scheduler:
+            self.cluster, self.client = None, Client(scheduler, timeout="30s")
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.futures = {}
+
+    def submit(self, task):
+        # pure=False: a resubmitted submission must run again, never reuse an old result.
+        self.futures[self.client.submit(execute_submission, task, pure=False, key=f"grade-{task.student}-"
+                                        f"{time.monotonic_ns()}")] = task.student
+
+    def results(self):
+        from dask.distributed import as_completed
+
+        for future in as_completed(list(self.futures)):
+            student = self.futures.pop(future)
+            try:
+                yield future.result()
+            except Exception as error:
+                yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
+                                      f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
+
+    def running(self):
+        return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
+
+    def close(self):
+        for future in self.futures:
+            future.cancel()
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
