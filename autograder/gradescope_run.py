@@ -145,6 +145,10 @@ def grade_upload(root: Path, settings: dict):
 
 def main() -> int:
     """Grade the submission and write results.json; 0, or 1 when the grader could not grade."""
+    # jsonschema (under nbformat) imports its optional IRI format checker, which compiles a Lark
+    # grammar: half of this process's imports, 1 to 3 s of every submission. No schema grading
+    # validates has that format (nbformat's have none), and jsonschema skips what it cannot import.
+    sys.modules.setdefault("rfc3987_syntax", None)
     from autograder.gradescope_zip import SETTINGS_FILE
     from autograder.sandbox import SandboxUnavailable
     from autograder.scores import format_table

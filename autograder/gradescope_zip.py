@@ -109,6 +109,7 @@ def prepare_course_root(course_root: Path, assignment: str, scratch: Path) -> Pa
     config = scratch / "nbgrader_config.py"
     # The gradebook must be the SQLite file shipped in the zip, whatever db_url the course uses.
     config.write_text(config.read_text() + '\nc.CourseDirectory.db_url = "sqlite:///gradebook.db"\n')
+    (scratch / ".exchange").mkdir()   # nbgrader checks that the exchange (unused here) is writable
     generate_release(scratch, assignment)
     return scratch
 
