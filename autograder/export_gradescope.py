@@ -2,7 +2,7 @@
 
 Gradescope itself takes no results files: it runs an autograder zip (autograder.gradescope_zip),
 whose run_autograder writes results.json with `gradescope_results` below. This per-student export
-is the same translation of a class graded here, to archive or preview what Gradescope would show.
+is the same translation of a class graded here (every test "visible"), as an archive.
 
 The format is Gradescope's "Autograder Specifications", Output format
 (https://gradescope-autograders.readthedocs.io/en/latest/specs/): a top-level score, output and

@@ -38,6 +38,17 @@ COURSE_ROOT_FILES = ("nbgrader_config.py", "gradebook.db")
 HIDDEN_TESTS_VISIBILITY = "after_due_date"
 # nbgrader's ClearHiddenTests delimiter (its default begin_test_delimeter).
 HIDDEN_TESTS_MARK = "BEGIN HIDDEN TESTS"
+# Gradescope stops run_autograder after its own limit (10 minutes by default, up to 40): a notebook
+# that hangs must end with a verdict well before, so that the student still gets results.
+NOTEBOOK_SECONDS = 300
+# Appended to the course's nbgrader_config.py in the zip.
+GRADESCOPE_CONFIG = f"""
+# --- added by python -m autograder gradescope ---
+# The gradebook is the SQLite file shipped in the zip, whatever db_url the course uses.
+c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+# A notebook's wall time ends well inside Gradescope's limit on run_autograder (10 minutes by default).
+c.Sandbox.notebook_timeout = min(c.Sandbox.get("notebook_timeout", {NOTEBOOK_SECONDS}), {NOTEBOOK_SECONDS})
+"""
 # Nothing a grading container needs: caches and the benchmarks.
 LEFT_OUT = ("__pycache__", ".ipynb_checkpoints", "benchmarks")
 
@@ -107,8 +118,7 @@ def prepare_course_root(course_root: Path, assignment: str, scratch: Path) -> Pa
     shutil.copy(Path(course_root) / "nbgrader_config.py", scratch)
     shutil.copytree(Path(course_root) / "source" / assignment, scratch / "source" / assignment)
     config = scratch / "nbgrader_config.py"
-    # The gradebook must be the SQLite file shipped in the zip, whatever db_url the course uses.
-    config.write_text(config.read_text() + '\nc.CourseDirectory.db_url = "sqlite:///gradebook.db"\n')
+    config.write_text(config.read_text() + GRADESCOPE_CONFIG)
     (scratch / ".exchange").mkdir()   # nbgrader checks that the exchange (unused here) is writable
     generate_release(scratch, assignment)
     return scratch

@@ -20,7 +20,7 @@ from autograder.assignments import by_name
 from autograder.demo import CATALOGUE
 from autograder.gradescope_run import WITHHELD, failure_json, hidden_test_lines, results_json
 from autograder.gradescope_zip import parse_visibility, pinned_requirements
-from autograder.nbgrader_course import REPO_ROOT
+from autograder.nbgrader_course import REPO_ROOT, read_config_file
 from autograder.scores import REVIEW_PREFIX, StudentScores
 from autograder.submissions import code_without_docstring, fill_solutions
 
@@ -171,6 +171,12 @@ def test_does_the_zip_hold_gradescopes_two_scripts_at_its_root_and_what_grading_
     assert not any(name.startswith(("tests/", "autograder/benchmarks/")) or "__pycache__" in name for name in names)
     assert settings == {"assignment": ASSIGNMENT, "visibility": {COST: "visible", BACKWARD: "after_due_date"},
                         "result_visibility": "visible", "sandbox": True}
+    # A hanging notebook ends with a verdict before Gradescope's default 10 minutes end run_autograder.
+    with zipfile.ZipFile(autograder_zip) as archive:
+        archive.extract("nbgrader_config.py", tmp_path)
+    config = read_config_file(tmp_path)
+    assert config.Sandbox.notebook_timeout + config.Execute.timeout < 8 * 60
+    assert config.CourseDirectory.db_url == "sqlite:///gradebook.db"
     (tmp_path / "setup.sh").write_text(setup)
     assert subprocess.run(["bash", "-n", str(tmp_path / "setup.sh")]).returncode == 0
     assert setup.startswith("#!/usr/bin/env bash\n")
