@@ -58,14 +58,16 @@ def hidden_test_lines(source_folder: Path) -> set[str]:
     """The lines of code between nbgrader's hidden-test delimiters in the source notebooks."""
     import nbformat
 
+    from autograder.gradescope_zip import HIDDEN_TESTS_BEGIN, HIDDEN_TESTS_END
+
     lines = set()
     for path in sorted(source_folder.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             hidden = False
             for line in cell.source.splitlines():
-                if "BEGIN HIDDEN TESTS" in line:
+                if HIDDEN_TESTS_BEGIN in line:
                     hidden = True
-                elif "END HIDDEN TESTS" in line:
+                elif HIDDEN_TESTS_END in line:
                     hidden = False
                 elif hidden and line.strip():
                     lines.add(line.strip())
@@ -156,9 +158,9 @@ def main() -> int:
 
     start = time.monotonic()
     root = container_root()
-    settings = json.loads((root / "source" / SETTINGS_FILE).read_text())
-    code = 0
+    settings, code = {}, 0
     try:
+        settings = json.loads((root / "source" / SETTINGS_FILE).read_text())
         result = grade_upload(root, settings)
         results = results_json(result, settings, time.monotonic() - start,
                                hidden_test_lines(root / "source" / "source" / settings["assignment"]))

@@ -36,8 +36,8 @@ COURSE_ROOT_FILES = ("nbgrader_config.py", "gradebook.db")
 # A test cell with hidden tests is shown after the due date by default: before it, a student who
 # resubmits could probe the hidden checks through their one-sentence reasons.
 HIDDEN_TESTS_VISIBILITY = "after_due_date"
-# nbgrader's ClearHiddenTests delimiter (its default begin_test_delimeter).
-HIDDEN_TESTS_MARK = "BEGIN HIDDEN TESTS"
+# nbgrader's ClearHiddenTests delimiters (its defaults begin_test_delimeter and end_test_delimeter).
+HIDDEN_TESTS_BEGIN, HIDDEN_TESTS_END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
 # Gradescope stops run_autograder after its own limit (10 minutes by default, up to 40): a notebook
 # that hangs must end with a verdict well before, so that the student still gets results.
 NOTEBOOK_SECONDS = 300
@@ -60,7 +60,7 @@ def graded_test_cells(course_root: Path, assignment: str) -> dict[str, bool]:
     for path in sorted((Path(course_root) / "source" / assignment).glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.metadata.get("nbgrader", {}).get("grade"):
-                cells[cell.metadata["nbgrader"]["grade_id"]] = HIDDEN_TESTS_MARK in cell.source
+                cells[cell.metadata["nbgrader"]["grade_id"]] = HIDDEN_TESTS_BEGIN in cell.source
     return cells
 
 

@@ -231,3 +231,29 @@ def test_does_a_container_without_bubblewrap_say_that_nothing_was_graded(autogra
     assert results["score"] == 0 and results["tests"] == []
     assert results["output"].startswith("This submission was not graded: the grading sandbox (bubblewrap)")
     assert "bwrap" in process.stdout   # the instructor's log says what is missing
+
+
+READS_THE_CONTAINER = '''
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    import glob
+    texts = [open(path).read() for pattern in ("{root}/source/**/*.ipynb", "{root}/source/autograder/**/*.py",
+                                               "/autograder/source/**/*.ipynb")
+             for path in glob.glob(pattern, recursive=True)]
+    raise RuntimeError(" ".join(texts) or "nothing to read")
+'''
+
+
+@pytest.mark.slow
+def test_does_a_submission_that_reads_the_container_find_neither_the_hidden_tests_nor_the_checks(autograder_zip,
+                                                                                               tmp_path):
+    folder = container(tmp_path, autograder_zip)
+    notebook = fill_solutions(REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                              {"compute_cost_with_regularization": READS_THE_CONTAINER.format(root=folder)})
+    nbformat.write(notebook, folder / "submission" / f"{ASSIGNMENT}.ipynb")
+    process, results = run_autograder(folder)
+    assert process.returncode == 0, process.stdout + process.stderr
+    check_against_the_specification(results)
+    assert results["score"] == 0
+    # The sandbox showed the kernel none of the container's files (without it, the reason would quote
+    # them, or be withheld by the second guard).
+    assert "nothing to read" in results["tests"][0]["output"], results["tests"][0]["output"]

@@ -48,6 +48,13 @@ python3.11 -m venv "$VENV"
 "$VENV/bin/pip" install --quiet --upgrade pip
 "$VENV/bin/pip" install --quiet -r "$SOURCE/requirements.txt"
 "$VENV/bin/pip" install --quiet --no-deps "$SOURCE"
-# Says in the build log, before any student submits, when the sandbox cannot start in this image.
-cd "$SOURCE" && "$VENV/bin/python" -c "from autograder.sandbox import check_sandbox; check_sandbox()" \
-    || echo "WARNING: the grading sandbox cannot start in this image; every submission will say so." >&2
+# An image whose sandbox cannot start would fail every submission: fail its build instead, saying why
+# (Docker's default seccomp profile, for one, refuses the namespaces bubblewrap needs).
+cd "$SOURCE"
+if "$VENV/bin/python" -c "import json, sys; sys.exit(0 if json.load(open('gradescope.json'))['sandbox'] else 1)"; then
+    "$VENV/bin/python" -c "from autograder.sandbox import check_sandbox; check_sandbox()" || {
+        echo "error: the grading sandbox cannot start in this image (see above). Build the zip with" \
+             "--no-sandbox to grade without it, knowing that students' code could then read the hidden tests." >&2
+        exit 1
+    }
+fi
