@@ -18,6 +18,9 @@
     python -m autograder similarity NAME [--threshold T]
                                               reports/NAME-similarity.html: pairs of students whose solution
                                               cells are alike (normalized code), side by side, for a look
+    python -m autograder gradescope NAME [--visibility TEST_CELL=VISIBILITY ...] [--result-visibility V] [--no-sandbox]
+                                              exports/gradescope/NAME/autograder.zip: a Gradescope autograder
+                                              that grades each upload with this pipeline
     python -m autograder lab [PATH ...]       JupyterLab for instructors: source notebooks run their hidden
                                               tests (this checkout's autograder is importable in its kernels)
 """
@@ -114,6 +117,38 @@ def run_output_command(args):
     return 0
 
 
+def add_gradescope_command(commands):
+    from autograder.grading.export_gradescope import VISIBILITIES
+
+    gradescope = commands.add_parser("gradescope", help="build exports/gradescope/NAME/autograder.zip, a Gradescope "
+                                                        "autograder that grades each upload with this pipeline")
+    gradescope.add_argument("assignment")
+    gradescope.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    gradescope.add_argument("--visibility", action="append", metavar="TEST_CELL=VISIBILITY",
+                            help=f"when students see a test cell's result: {', '.join(VISIBILITIES)} (repeatable; "
+                                 "default: after_due_date for a cell with hidden tests, else visible)")
+    gradescope.add_argument("--result-visibility", choices=VISIBILITIES, default="visible",
+                            help="when students see the whole result, total score included (default: visible)")
+    gradescope.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                            help="grade without bubblewrap, for a Gradescope image that cannot run it (unsafe: "
+                                 "a student's code could read the hidden tests in the container)")
+
+
+def run_gradescope_command(parser, args):
+    from autograder.grading.gradescope_zip import build_autograder_zip, graded_test_cells, parse_visibility
+
+    known = list(graded_test_cells(args.root, args.assignment)) if CoursePaths(args.root, args.assignment).source.is_dir() else []
+    if not known:
+        parser.error(f"no graded notebook in {args.root / 'source' / args.assignment}")
+    try:
+        visibility = parse_visibility(args.visibility, known)
+    except ValueError as error:
+        parser.error(str(error))
+    path = build_autograder_zip(args.root, args.assignment, visibility, args.result_visibility, args.sandbox)
+    print(f"wrote {path}: upload it as the assignment's autograder (Configure Autograder, zip file upload)")
+    return 0
+
+
 def instructor_lab_command(paths):
     """(argv, environment) of JupyterLab on the course root whose kernels can import this checkout's
     autograder, as the source notebooks' hidden tests do. autograder is never installed, so that a
@@ -192,6 +227,7 @@ def main(argv=None):
                                         "sqlite:///<root>/gradebook.db)")
 
     add_output_commands(commands)
+    add_gradescope_command(commands)
     similar = commands.add_parser("similarity", help="pairs of submissions whose solution cells are alike, "
                                                      "in reports/NAME-similarity.html (evidence, never a verdict)")
     similar.add_argument("assignment")
@@ -208,6 +244,8 @@ def main(argv=None):
         return run_output_command(args)
     if args.command == "similarity":
         return run_similarity_command(parser, args)
+    if args.command == "gradescope":
+        return run_gradescope_command(parser, args)
     if args.command == "demo":
         from autograder.demo import run_demo
         run_demo(args.workdir)

@@ -85,6 +85,26 @@ class CoursePaths:
         return self.grading / "received.json"
 
 
+@dataclass(frozen=True)
+class GradescopeContainer:
+    """Gradescope's grading container (its autograder specification): `root` is /autograder."""
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        """Where Gradescope unpacks the autograder zip: a prepared course root of its own."""
+        return Path(self.root) / "source"
+
+    @property
+    def submission(self) -> Path:
+        """What the student uploaded."""
+        return Path(self.root) / "submission"
+
+    @property
+    def results(self) -> Path:
+        return Path(self.root) / "results" / "results.json"
+
+
 def assignments_in_source(root: str | Path) -> list[str]:
     """The assignments of a course root: the folders of its source/."""
     return sorted(path.name for path in (Path(root) / "source").iterdir() if path.is_dir())

@@ -1,5 +1,9 @@
 """Export graded results in Gradescope's autograder format: one results.json per student.
 
+Gradescope itself takes no results files: it runs an autograder zip (autograder.grading.gradescope_zip),
+whose run_autograder writes results.json with `gradescope_results` below. This per-student export
+is the same translation of a class graded here (every test "visible"), as an archive.
+
 The format is Gradescope's "Autograder Specifications", Output format
 (https://gradescope-autograders.readthedocs.io/en/latest/specs/): a top-level score, output and
 visibility, and one entry per test with its score, max_score, name and output. Test entries carry
@@ -11,6 +15,9 @@ from pathlib import Path
 
 from autograder.course_paths import CoursePaths
 
+# Gradescope's visibility values (Autograder Specifications, "Output format"), from soonest shown
+# to never shown (after_published: once the instructor publishes the grades).
+VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
 # The whole-submission output for a submission flagged for review. The review comment itself names
 # the screening findings, which stay with the instructors (autograder.grading.report shows them).
 REVIEW_OUTPUT = "An instructor will look at this submission; the score may change after that review."
@@ -21,13 +28,18 @@ def _submission_output(result):
     return "\n".join([*result.notes, *([REVIEW_OUTPUT] if result.review else [])])
 
 
-def gradescope_results(result):
-    """The results.json content of one StudentScores, as a dict in the order it is written."""
+def gradescope_results(result, visibility=None, result_visibility="visible"):
+    """The results.json content of one StudentScores, as a dict in the order it is written.
+
+    visibility: {grade_id: one of VISIBILITIES} for the test entries (default "visible");
+    result_visibility: the top-level visibility, which covers the whole result and its total score.
+    """
+    visibility = visibility or {}
     tests = [{"name": grade_id,
               "score": float(score),
               "max_score": float(top),
               "output": "" if score >= top else result.reasons.get(grade_id, ""),
-              "visibility": "visible"}
+              "visibility": visibility.get(grade_id, "visible")}
              for grade_id, (score, top) in result.points.items()]
     return {"score": float(result.total[0]),
             "output": _submission_output(result),
@@ -35,7 +47,7 @@ def gradescope_results(result):
             # and notes can quote a student's file names: plain text. Test outputs are text by default.
             "output_format": "text",
             "tests": tests,
-            "visibility": "visible",
+            "visibility": result_visibility,
             "stdout_visibility": "hidden"}
 
 
