@@ -17,9 +17,9 @@ import pytest
 
 from autograder.__main__ import main
 from autograder.assignments import by_name
-from autograder.demo import CATALOGUE
+from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.grading.gradescope_run import WITHHELD, failure_json, hidden_test_lines, results_json
-from autograder.grading.gradescope_zip import parse_visibility, pinned_requirements
+from autograder.grading.gradescope_zip import TEMPLATES, parse_visibility, pinned_requirements
 from autograder.grading.scores import REVIEW_PREFIX, StudentScores
 from autograder.nbgrader_course import REPO_ROOT, read_config_file
 from autograder.submissions import code_without_docstring, fill_solutions
@@ -58,7 +58,7 @@ def check_against_the_specification(results):
 def submission(student):
     """The release notebook completed with the demo's answers of `student` (autograder/assignments.py)."""
     answers = by_name(ASSIGNMENT).demo[student]
-    cells = {function: code_without_docstring(CATALOGUE / ASSIGNMENT / function / case)
+    cells = {function: code_without_docstring(CATALOGUE_DIR / ASSIGNMENT / function / case)
              for function, case in answers.items()}
     return nbformat.writes(fill_solutions(REPO_ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", cells))
 
@@ -105,7 +105,7 @@ def test_are_the_requirements_pinned_and_do_they_cover_the_course_dependencies()
 @pytest.mark.parametrize("version, recent", [("0.6.1", False), ("0.6.10", False), ("0.7.0", True), ("0.8.0", True),
                                              ("0.10.0", True), ("1.0", True)])
 def test_does_setup_sh_build_bubblewrap_only_when_ubuntus_lacks_size_limits(version, recent):
-    setup = (REPO_ROOT / "autograder" / "templates" / "gradescope" / "setup.sh").read_text()
+    setup = (TEMPLATES / "setup.sh").read_text()
     function = setup[setup.index("version_at_least() {"):]
     function = function[:function.index("\n}\n") + 3]
     check = subprocess.run(["bash", "-c", function + f'version_at_least 0.7.0 "{version}"'])

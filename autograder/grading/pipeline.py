@@ -250,7 +250,9 @@ def grade_submissions(run):
         return
     from tqdm import tqdm
 
-    workers = SerialWorkers() if (run.workers == 1 and not run.scheduler) else DaskWorkers(run.workers, run.scheduler)
+    # Starting a local cluster takes seconds and parallelizes nothing for one submission (a regrade).
+    in_process = not run.scheduler and (run.workers == 1 or len(run.tasks) == 1)
+    workers = SerialWorkers() if in_process else DaskWorkers(run.workers, run.scheduler)
     where = (f"the Dask scheduler at {run.scheduler}" if run.scheduler else
              "this process" if isinstance(workers, SerialWorkers) else f"{run.workers} local Dask workers")
     print(f"Grading {len(run.to_grade)} submission(s) on {where}.")
