@@ -11,7 +11,14 @@ from autograder import __main__ as cli
 from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.grading import pipeline
 from autograder.grading.scores import read_scores
-from autograder.nbgrader_course import REPO_ROOT, gradebook_url, grading_environment, load_course_config, open_course
+from autograder.nbgrader_course import (
+    REPO_ROOT,
+    copy_course_root,
+    gradebook_url,
+    grading_environment,
+    load_course_config,
+    open_course,
+)
 from autograder.solutions import reference_answers
 from autograder.submissions import code_without_docstring, fill_solutions, write_submission
 from tests import postgres
@@ -165,7 +172,8 @@ def total_scores_in_database(url):
 
 
 @pytest.mark.slow
-def test_does_a_class_graded_with_a_postgresql_url_get_its_scores_there_and_no_sqlite_file(course_root, postgres_url):
+def test_does_a_class_graded_with_a_postgresql_url_get_its_scores_there_and_no_sqlite_file(course_root, postgres_url,
+                                                                                          tmp_path_factory):
     release = pipeline.generate_release(course_root, ASSIGNMENT, db_url=postgres_url) / f"{ASSIGNMENT}.ipynb"
     expected = hand_in_class(course_root, release)
     run = pipeline.grade(course_root, ASSIGNMENT, db_url=postgres_url)
@@ -188,3 +196,25 @@ def test_does_a_class_graded_with_a_postgresql_url_get_its_scores_there_and_no_s
     assert len(list((course_root / "exports" / "gradescope" / ASSIGNMENT).glob("*/results.json"))) == len(expected)
     assert main(["report", ASSIGNMENT, "--root", str(course_root)]) == 1
     assert not (course_root / "gradebook.db").exists()
+
+    # The same class graded into SQLite: the report and the exports are the same files.
+    sqlite_root = copy_course_root(tmp_path_factory.mktemp("sqlite_course"))
+    release = pipeline.generate_release(sqlite_root, ASSIGNMENT) / f"{ASSIGNMENT}.ipynb"
+    hand_in_class(sqlite_root, release)
+    pipeline.grade(sqlite_root, ASSIGNMENT)
+    for command in (["report", ASSIGNMENT], ["export", ASSIGNMENT, "--to", "csv"],
+                    ["export", ASSIGNMENT, "--to", "gradescope"]):
+        assert main(command + ["--root", str(sqlite_root)]) == 0, command
+    assert output_files(sqlite_root) == output_files(course_root)
+
+
+def output_files(root):
+    """{path: content} of the report and the exports; grades.csv without its timestamp column (when
+    each copy of the class was handed in)."""
+    import csv
+
+    files = {str(path.relative_to(root)): path.read_text() for path in sorted((root / "exports").rglob("*.json"))}
+    files["report"] = (root / "reports" / f"{ASSIGNMENT}.html").read_text()
+    with open(root / "grades.csv", newline="") as stream:
+        files["grades.csv"] = sorted(tuple(v for k, v in row.items() if k != "timestamp") for row in csv.DictReader(stream))
+    return files

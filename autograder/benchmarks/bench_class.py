@@ -10,6 +10,10 @@
    with every cell (as nbgrader runs them): where the time of a submission goes.
 3. A class of `--large` students graded once with the default workers (target: under 120 s),
    with the split between the workers' execution and this process's nbgrader bookkeeping.
+4. A one-submission regrade: in a graded class of 8, one student hands in a changed notebook and
+   `python -m autograder grade` runs as an instructor types it (a new process: imports, gradebook,
+   staging, the kernel, nbgrader, the report), against plain `nbgrader autograde --student` of the
+   same student in the same course root, alternating, `--repeats` times (target: at most 5 s).
 Scores are checked to be identical between the ways, and full marks.
 """
 
@@ -31,6 +35,7 @@ from autograder.submissions import write_submission
 ASSIGNMENT = "regularization"
 TARGET_SPEEDUP = 1.7
 TARGET_LARGE_SECONDS = 120
+TARGET_REGRADE_SECONDS = 5
 
 
 def class_root(directory, students):
@@ -100,12 +105,49 @@ def large_class(students):
               f"{recording / students:.2f} s of nbgrader autograde and feedback in the grading process")
 
 
+def one_submission_regrade(repeats):
+    import subprocess
+    import sys
+
+    import nbformat
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = class_root(scratch, 8)
+        timed_grade(root)
+        notebook = completed_release(ASSIGNMENT)
+        commands = {"python -m autograder grade": [sys.executable, "-m", "autograder", "grade", ASSIGNMENT],
+                    "nbgrader autograde --student": [str(Path(sys.executable).parent / "nbgrader"), "autograde",
+                                                     ASSIGNMENT, "--student", "student003", "--force"]}
+        times = {label: [] for label in commands}
+        for repeat in range(repeats):
+            for label, command in commands.items():
+                # A changed submission: one more Markdown cell, so its fingerprint is new.
+                notebook.cells.append(nbformat.v4.new_markdown_cell(f"changed {label} {repeat}"))
+                write_submission(root, ASSIGNMENT, "student003", {f"{ASSIGNMENT}.ipynb": notebook})
+                with grading_environment():
+                    start = time.perf_counter()
+                    subprocess.run(command, cwd=root, check=True, capture_output=True)
+                    times[label].append(time.perf_counter() - start)
+        totals = {r.student: r.total for r in read_scores(root, ASSIGNMENT)}
+        assert all(score == top for score, top in totals.values()), "not every score is full"
+    medians = {label: statistics.median(values) for label, values in times.items()}
+    ours = medians["python -m autograder grade"]
+    for label, seconds in medians.items():
+        print(f"  {label:<30} {seconds:5.1f} s wall (median of {repeats})")
+    print(f"  regrade: {ours:.1f} s, {ours / medians['nbgrader autograde --student']:.2f}x nbgrader's "
+          f"({'meets' if ours <= TARGET_REGRADE_SECONDS else 'MISSES'} the {TARGET_REGRADE_SECONDS} s target)")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=32)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--large", type=int, default=100, help="size of the large class (0: skip)")
+    parser.add_argument("--only-regrade", action="store_true", help="run part 4 alone")
     args = parser.parse_args(argv)
+    if args.only_regrade:
+        print("4. A one-submission regrade, wall time of the command:")
+        return one_submission_regrade(args.repeats)
     print(f"1. {args.students} correct {ASSIGNMENT} submissions, default workers against --workers 1:")
     parallel_against_serial(args.students, args.repeats)
     print("2. Where one submission's time goes:")
@@ -113,6 +155,8 @@ def main(argv=None):
     if args.large:
         print(f"3. A class of {args.large}:")
         large_class(args.large)
+    print("4. A one-submission regrade, wall time of the command:")
+    one_submission_regrade(args.repeats)
 
 
 if __name__ == "__main__":
