@@ -109,7 +109,9 @@ def run_output_command(args):
         return 1
     if args.command == "report":
         from autograder.grading.report import write_class_report
-        print(f"wrote {write_class_report(args.root, args.assignment, results)}")
+        from autograder.similarity import similar_pairs
+        similar = similar_pairs(args.root, args.assignment)
+        print(f"wrote {write_class_report(args.root, args.assignment, results, similar=similar)}")
     else:
         from autograder.grading.export_gradescope import write_gradescope_results
         paths = write_gradescope_results(args.root, args.assignment, results)

@@ -436,6 +436,19 @@ def summary_table(pairs, threshold, limit=20):
     return "\n".join(lines)
 
 
+def similar_pairs(course_root, assignment: str, threshold: float = DEFAULT_THRESHOLD) -> list[Pair] | None:
+    """The pairs of submissions at or above `threshold`, most alike first (the class report's section);
+    None for an assignment the registry does not know (its graded functions are unknown)."""
+    from autograder.assignments import by_name
+
+    try:
+        functions = by_name(assignment).graded_functions
+    except KeyError:
+        return None
+    cells, _ = read_submissions(course_root, assignment, functions)
+    return flagged(compare(cells, functions), threshold)
+
+
 def run_similarity(course_root, assignment, threshold=DEFAULT_THRESHOLD):
     """Compare every pair of submissions of `assignment`, write reports/<assignment>-similarity.html;
     returns (path, pairs, problems)."""

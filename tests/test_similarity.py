@@ -227,3 +227,36 @@ def test_a_module_imported_under_another_name_is_called_by_its_own():
     imports = similarity.cell_features("import numpy as np\nimport math\n")
     assert similarity.similarity(plain, aliased - imports) == 1.0
     assert similarity.similarity(plain, other) < 0.5
+
+
+def test_does_the_class_report_list_the_copies_and_only_them(tmp_path):
+    from autograder.grading.report import class_report_html
+    from autograder.grading.scores import StudentScores
+
+    answers = honest_class(tmp_path)
+    submit(tmp_path, ASSIGNMENT, "renamer<b>", {f: renamed(code) for f, code in answers["honest4"].items()})
+    similar = similarity.similar_pairs(tmp_path, ASSIGNMENT)
+    assert [(pair.first, pair.second) for pair in similar] == [("honest4", "renamer<b>")]
+    results = [StudentScores(student, {"test_x": (1, 1)}) for student in [*answers, "renamer<b>"]]
+    page = class_report_html(ASSIGNMENT, results, similar=similar)
+    section = page[page.index("<h2>Similar submissions</h2>"):]
+    assert "never a verdict" in section and "renamer&lt;b&gt;" in section and "renamer<b>" not in section
+    assert "honest4" in section and "honest0" not in section
+    # No copy: the section says so; no registry entry: no section.
+    assert "<p>None.</p>" in class_report_html(ASSIGNMENT, results, similar=[]).split("Similar submissions")[1]
+    assert "Similar submissions" not in class_report_html(ASSIGNMENT, results)
+    assert similarity.similar_pairs(tmp_path, "not_an_assignment") is None
+
+
+def test_does_the_report_command_add_the_similarity_section(tmp_path, monkeypatch):
+    from autograder import __main__ as cli
+    from autograder.grading.scores import StudentScores
+
+    answers = honest_class(tmp_path)
+    submit(tmp_path, ASSIGNMENT, "copier", answers["honest1"])
+    monkeypatch.setattr(cli, "gradebook_exists", lambda url: True)
+    monkeypatch.setattr("autograder.grading.scores.read_scores",
+                        lambda root, assignment, db_url=None: [StudentScores(s, {"t": (1, 1)}) for s in answers])
+    assert main(["report", ASSIGNMENT, "--root", str(tmp_path)]) == 0
+    page = (tmp_path / "reports" / f"{ASSIGNMENT}.html").read_text()
+    assert "copier" in page.split("<h2>Similar submissions</h2>")[1]

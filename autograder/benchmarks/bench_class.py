@@ -115,7 +115,8 @@ def one_submission_regrade(repeats):
         root = class_root(scratch, 8)
         timed_grade(root)
         notebook = completed_release(ASSIGNMENT)
-        commands = {"python -m autograder grade": [sys.executable, "-m", "autograder", "grade", ASSIGNMENT],
+        commands = {"python -m autograder grade": [sys.executable, "-m", "autograder", "grade", ASSIGNMENT,
+                                                   "--root", str(root)],
                     "nbgrader autograde --student": [str(Path(sys.executable).parent / "nbgrader"), "autograde",
                                                      ASSIGNMENT, "--student", "student003", "--force"]}
         times = {label: [] for label in commands}

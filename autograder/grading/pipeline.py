@@ -334,10 +334,11 @@ def write_report(run):
     """The class report reports/<assignment>.html (autograder.grading.report): score histogram, pass rate
     per test cell, the most common failure sentences, what needs review."""
     from autograder.grading.report import write_class_report
+    from autograder.similarity import similar_pairs
 
     path = write_class_report(run.course_root, run.assignment,
                               read_scores(run.course_root, run.assignment, run.api.coursedir.db_url),
-                              run.ledger.seconds())
+                              run.ledger.seconds(), similar_pairs(run.course_root, run.assignment))
     print(f"Class report written to {path}")
 
 

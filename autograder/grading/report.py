@@ -18,6 +18,7 @@ from pathlib import Path
 
 from autograder.course_paths import CoursePaths
 from autograder.grading.scores import REVIEW_PREFIX, StudentScores
+from autograder.student_text import one_line
 
 # At most this many slowest submissions are listed, and this many student ids per failure sentence.
 SLOWEST_SHOWN = 10
@@ -256,12 +257,38 @@ def _timing_section(results, timings):
                    numeric=(1, 2))]
 
 
-def class_report_html(assignment: str, results: list[StudentScores], timings: dict[str, float] | None = None) -> str:
+SIMILAR_SHOWN = 20
+
+
+def _similarity_section(assignment, pairs):
+    parts = ["<h2>Similar submissions</h2>",
+             '<p class="caption">Pairs whose solution cells are alike beyond what honest answers to these '
+             "exercises reach (names, comments, formatting and statement order normalized away, the release "
+             "template removed). This is evidence for an instructor's look, never a verdict: "
+             f"<code>python -m autograder similarity {html.escape(assignment)}</code> shows the cells side by "
+             "side.</p>"]
+    if not pairs:
+        return parts + ["<p>None.</p>"]
+    rows = []
+    for pair in pairs[:SIMILAR_SHOWN]:
+        function, value = max(pair.per_function.items(), key=lambda item: item[1])
+        rows.append((one_line(pair.first, 60), one_line(pair.second, 60), f"{pair.overall:.2f}",
+                     f"{function} ({value:.2f})"))
+    parts.append(_table(("student", "student", "overall", "most alike cell"), rows, numeric=(2,)))
+    if len(pairs) > SIMILAR_SHOWN:
+        parts.append(f"<p>... and {len(pairs) - SIMILAR_SHOWN} more pairs.</p>")
+    return parts
+
+
+def class_report_html(assignment: str, results: list[StudentScores], timings: dict[str, float] | None = None,
+                      similar: list | None = None) -> str:
     """The report page as a string. Inputs as for write_class_report."""
     title = f"{assignment}: class report"
     if results:
         body = (_score_sections(assignment, results) + _failure_section(results)
                 + _review_and_notes_sections(results))
+        if similar is not None:
+            body += _similarity_section(assignment, similar)
         if timings:
             body += _timing_section(results, timings)
     else:
@@ -281,15 +308,17 @@ def class_report_html(assignment: str, results: list[StudentScores], timings: di
 
 
 def write_class_report(course_root: str | Path, assignment: str, results: list[StudentScores],
-                       timings: dict[str, float] | None = None) -> Path:
+                       timings: dict[str, float] | None = None, similar: list | None = None) -> Path:
     """Write the class report of `assignment` to <course_root>/reports/<assignment>.html.
 
     Inputs:
     - results: [StudentScores] (autograder.grading.scores.read_scores), test cells in notebook order
     - timings: optional {student: grading time in seconds}; adds the slowest submissions
+    - similar: optional [autograder.similarity.Pair] at or above the similarity threshold
+      (autograder.similarity.similar_pairs); adds the similar submissions (None: no section)
     Returns the Path of the page.
     """
     path = CoursePaths(course_root, assignment).class_report
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(class_report_html(assignment, results, timings), encoding="utf-8")
+    path.write_text(class_report_html(assignment, results, timings, similar), encoding="utf-8")
     return path
