@@ -10,10 +10,16 @@ visibility, and one entry per test with its score, max_score, name and output. T
 no "status": Gradescope marks a test passed exactly when score equals max_score, as here.
 """
 
+from __future__ import annotations
+
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autograder.course_paths import CoursePaths
+
+if TYPE_CHECKING:
+    from autograder.grading.scores import StudentScores
 
 # Gradescope's visibility values (Autograder Specifications, "Output format"), from soonest shown
 # to never shown (after_published: once the instructor publishes the grades).
@@ -28,7 +34,8 @@ def _submission_output(result):
     return "\n".join([*result.notes, *([REVIEW_OUTPUT] if result.review else [])])
 
 
-def gradescope_results(result, visibility=None, result_visibility="visible"):
+def gradescope_results(result: StudentScores, visibility: dict[str, str] | None = None,
+                       result_visibility: str = "visible") -> dict:
     """The results.json content of one StudentScores, as a dict in the order it is written.
 
     visibility: {grade_id: one of VISIBILITIES} for the test entries (default "visible");
@@ -51,7 +58,7 @@ def gradescope_results(result, visibility=None, result_visibility="visible"):
             "stdout_visibility": "hidden"}
 
 
-def write_gradescope_results(course_root, assignment, results):
+def write_gradescope_results(course_root: str | Path, assignment: str, results: list[StudentScores]) -> list[Path]:
     """Write exports/gradescope/<assignment>/<student>/results.json under the course root.
 
     Inputs: results, [StudentScores] as autograder.grading.scores.read_scores returns them.

@@ -15,9 +15,15 @@ the markup Markdown produces, no scripts, styles, event handlers, frames or form
 http, https, mailto and relative URLs.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import bleach
+
+if TYPE_CHECKING:
+    from traitlets.config import Config
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # nbgrader's API always sets HTMLExporter.template_name = "feedback" for feedback, so this folder is
@@ -51,7 +57,7 @@ def clean_html(element):
                         strip_comments=True)
 
 
-def configure_feedback(config):
+def configure_feedback(config: Config) -> None:
     """Make nbgrader's GenerateFeedback (configured by the traitlets `config`) write sanitized pages."""
     import nbgrader
 

@@ -13,6 +13,7 @@ parse, every cell up to the last graded one runs.
 """
 
 import symtable
+from collections.abc import Callable
 
 # Names through which code can reach globals that symtable cannot see being read.
 DYNAMIC_ACCESS = {"globals", "locals", "vars", "eval", "exec", "compile", "__import__", "get_ipython",
@@ -33,7 +34,7 @@ def _python(source):
 IMMEDIATE_SCOPES = {"listcomp", "setcomp", "dictcomp", "<listcomp>", "<setcomp>", "<dictcomp>"}
 
 
-def names_of(source):
+def names_of(source: str):
     """(names the cell defines at top level, global names read where the cell runs, global names read
     inside functions (read whenever they are called, wherever the cell is), whether it imports).
 
@@ -58,7 +59,7 @@ def names_of(source):
     return defined, read_here, read_when_called, imports
 
 
-def cells_to_run(cells, is_grader_cell):
+def cells_to_run(cells: list, is_grader_cell: Callable[[object], bool]) -> list[int]:
     """Indices of the code cells grading must run, in order.
 
     Inputs:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
+from nbformat import NotebookNode
 
 from autograder.course_paths import CoursePaths
 from autograder.grading.export_csv import write_grades_csv
@@ -37,6 +38,7 @@ from autograder.grading.screening import screen_notebook
 from autograder.grading.stage import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
 from autograder.grading.submission_time import Lateness, rewrite_note_cells, set_due_date
 from autograder.grading.worker import (
+    ExecutionResult,
     ExecutionTask,
     InsertExecutedOutputs,
     unrunnable_notebook,
@@ -93,7 +95,7 @@ class GradingRun:
 
 # --- 1. the gradebook -------------------------------------------------------------------------------
 
-def prepare_gradebook(run):
+def prepare_gradebook(run: GradingRun) -> None:
     """Make sure the gradebook knows the assignment; if not (a fresh clone, a new gradebook),
     run nbgrader generate_assignment from source/, which also rewrites release/<assignment>/ the
     same way `python -m autograder release` does."""
@@ -115,7 +117,7 @@ def prepare_gradebook(run):
 
 # --- 2. what to grade -------------------------------------------------------------------------------
 
-def select_submissions(run):
+def select_submissions(run: GradingRun) -> None:
     """The submissions to grade: every one with force, otherwise those whose files or grading code
     changed since they were graded, and those whose last grading did not finish."""
     # A new due date changes every verdict; nbgrader_config.py (the policy) is in the code's fingerprint.
@@ -131,7 +133,7 @@ def select_submissions(run):
 
 # --- 3. staging -------------------------------------------------------------------------------------
 
-def sanitize(notebook, run, student, name):
+def sanitize(notebook: NotebookNode, run: GradingRun, student: str, name: str) -> NotebookNode:
     """`notebook` after nbgrader's own sanitizing step (clear outputs, restore the instructor's
     locked cells and metadata), as nbgrader autograde does before it executes a notebook."""
     from nbgrader.converters import Autograde
@@ -145,7 +147,7 @@ def sanitize(notebook, run, student, name):
     return notebook
 
 
-def stage_submissions(run):
+def stage_submissions(run: GradingRun) -> None:
     """Stage every submission to grade and build the work for its worker."""
     from autograder.grading.execute import instructor_test_cells
 
@@ -178,7 +180,7 @@ def stage_submissions(run):
         run.tasks[student] = ExecutionTask(student, files, trusted, copy.deepcopy(run.api.config))
 
 
-def prepare_files(run, student, staged):
+def prepare_files(run: GradingRun, student: str, staged: StagedSubmission) -> dict[str, bytes]:
     """{relative path: bytes} of a staged submission, its notebooks sanitized by nbgrader."""
     files = {str(path.relative_to(staged.folder)): path.read_bytes()
              for path in sorted(staged.folder.rglob("*")) if path.is_file()}
@@ -191,7 +193,7 @@ def prepare_files(run, student, staged):
 # --- 4. grading -------------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def stop_between_students(run):
+def stop_between_students(run: GradingRun):
     """The first Ctrl-C (or SIGTERM) lets the student being recorded finish, then stops the run;
     a second one stops at once (the ledger then has that student as unfinished)."""
     def request_stop(signum, frame):
@@ -211,7 +213,7 @@ def stop_between_students(run):
             signal.signal(sig, handler)
 
 
-def record(run, result):
+def record(run: GradingRun, result: ExecutionResult) -> None:
     """Write one executed submission to the gradebook with nbgrader autograde (outputs taken from
     `result`), then flag it for review if needed and write its feedback."""
     start = time.perf_counter()
@@ -244,7 +246,7 @@ def record(run, result):
     return notes
 
 
-def grade_submissions(run):
+def grade_submissions(run: GradingRun) -> None:
     """Run the staged submissions on the workers and record each one as soon as it is done."""
     if not run.to_grade:
         return
@@ -292,7 +294,7 @@ def grade_submissions(run):
               "again to grade the rest; what was graded is kept.")
 
 
-def flag_for_review(run, student, notes):
+def flag_for_review(run: GradingRun, student: str, notes: list[str]) -> None:
     """Flag a submission for an instructor's review when staging changed it, the grader could not
     run it, or its editable cells trip the screen (autograder.grading.screening). The scores stand: the
     flag only tells the instructor where to look in the formgrader. The staging notes, which the
@@ -324,13 +326,13 @@ def flag_for_review(run, student, notes):
 
 # --- 5. results --------------------------------------------------------------------------------------
 
-def export_grades(run):
+def export_grades(run: GradingRun) -> None:
     """grades.csv: nbgrader's CSV export of the whole gradebook, with the notes column."""
     destination = write_grades_csv(run.api.gradebook, run.paths.grades_csv, run.course_root)
     print(f"Grades exported to {destination}")
 
 
-def write_report(run):
+def write_report(run: GradingRun) -> None:
     """The class report reports/<assignment>.html (autograder.grading.report): score histogram, pass rate
     per test cell, the most common failure sentences, what needs review."""
     from autograder.grading.report import write_class_report
@@ -342,7 +344,7 @@ def write_report(run):
     print(f"Class report written to {path}")
 
 
-def print_summary(run):
+def print_summary(run: GradingRun) -> None:
     """The score table per student and per test cell, then what needs an instructor's look."""
     print()
     print(format_table(run.assignment, read_scores(run.course_root, run.assignment, run.api.coursedir.db_url)))

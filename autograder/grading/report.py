@@ -30,7 +30,7 @@ _NUMBER = re.compile(r"(?<![\w.])-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?(?!\w
 _NUMBER_RUN = re.compile(r"#(?:\s*,\s*#)+")
 
 
-def normalise_reason(sentence):
+def normalise_reason(sentence: str) -> str:
     """The failure sentence with its numbers replaced by #, to group the same mistake.
 
     The hidden tests draw fresh random problems for every student, so one mistake gives sentences
@@ -50,11 +50,11 @@ class FailureGroup:
     students: list = field(default_factory=list)
 
     @property
-    def count(self):
+    def count(self) -> int:
         return len(self.students)
 
 
-def group_failures(results):
+def group_failures(results: list[StudentScores]) -> dict[str, list[FailureGroup]]:
     """{grade_id: [FailureGroup, ...] most frequent first} over every lost point, test cells in
     notebook order. Ties keep the order in which the sentences first appear."""
     groups = {}

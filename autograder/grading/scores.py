@@ -46,7 +46,7 @@ class StudentScores:
         return score, sum(top for _, top in self.points.values())
 
 
-def failure_reason(cell):
+def failure_reason(cell: nbformat.NotebookNode) -> str:
     """Why a graded cell lost its points, from its outputs: the error, or the stderr text. One line,
     capped and without control characters (autograder.student_text): it can quote a student's text,
     and goes to the terminal, grades.csv, the report and Gradescope."""

@@ -14,8 +14,14 @@ Only cells a student can change are read: nbgrader puts locked and test cells ba
 in the source notebook before it runs anything.
 """
 
+from __future__ import annotations
+
 import ast
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 # Modules that reach into the import system, the interpreter or the grader.
 FORBIDDEN_IMPORTS = {"autograder", "builtins", "importlib", "ctypes", "gc", "inspect", "types"}
@@ -41,7 +47,7 @@ class Finding:
     reason: str
 
 
-def editable_code_cells(notebook):
+def editable_code_cells(notebook: NotebookNode):
     """(label, source) of the code cells nbgrader does not restore: solution cells and cells the
     student added."""
     for index, cell in enumerate(notebook.cells):
@@ -78,7 +84,8 @@ def _is_checks(module):
     return module == CHECKS_PACKAGE or module.startswith(CHECKS_PACKAGE + ".")
 
 
-def screen_source(source, module_aliases=frozenset({"np", "numpy", "plt", "math", "course"})):
+def screen_source(source: str,
+                  module_aliases: frozenset[str] = frozenset({"np", "numpy", "plt", "math", "course"})) -> list[str]:
     """Reasons (sentences) why this cell's code tampers with grading; empty when it does not.
 
     module_aliases: names bound to modules elsewhere in the notebook (e.g. np), whose attributes
@@ -116,7 +123,7 @@ def screen_source(source, module_aliases=frozenset({"np", "numpy", "plt", "math"
     return list(dict.fromkeys(reasons))
 
 
-def screen_notebook(notebook):
+def screen_notebook(notebook: NotebookNode) -> list[Finding]:
     """Findings for every editable code cell of a submitted notebook that tampers with grading."""
     findings = []
     for label, source in editable_code_cells(notebook):

@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def _mib(size):
     return f"{size / 2 ** 20:.1f} MiB"
 
 
-def copy_regular_files(source, destination, limits, skip=()):
+def copy_regular_files(source: Path, destination: Path, limits: Staging, skip: Collection[str] = ()) -> list[str]:
     """Copy the regular files of `source` into `destination`, within `limits` (a Staging), except
     the top-level names in `skip` (the assignment's notebooks, staged on their own).
 
@@ -150,7 +151,7 @@ def copy_regular_files(source, destination, limits, skip=()):
     return left_out
 
 
-def read_notebook(path):
+def read_notebook(path: Path) -> nbformat.NotebookNode:
     """The notebook in `path`, rebuilt from its cells' types, sources and metadata only.
 
     A notebook JSON can read always becomes a valid nbformat 4 notebook this way: outputs,
@@ -202,7 +203,7 @@ def read_notebook(path):
     return notebook
 
 
-def read_assignment_notebook(path, limits):
+def read_assignment_notebook(path: Path, limits: Staging):
     """The assignment's notebook at `path` as grading will see it (read_notebook), or why not.
 
     Returns (notebook, None), (None, phrase for the left-out files) or (None, Unreadable). The size
@@ -239,7 +240,7 @@ def _as_type(cell, cell_type):
     return new
 
 
-def repair_cells(notebook, release):
+def repair_cells(notebook: nbformat.NotebookNode, release: nbformat.NotebookNode) -> list[str]:
     """Make the nbgrader cells of `notebook` those of `release`; returns one sentence per repair.
 
     - cells whose grade_id the release has get the release's nbgrader metadata and cell type;
@@ -306,7 +307,7 @@ def _names(grade_ids):
     return ", ".join(f"`{grade_id}`" for grade_id in grade_ids) if len(grade_ids) > 1 else f"`{grade_ids[0]}`"
 
 
-def note_cell(notes):
+def note_cell(notes: list[str]) -> nbformat.NotebookNode:
     """The Markdown cell put first in a notebook whose submission was changed before grading."""
     lines = [NOTE_CELL_TITLE + " Before grading, the grader changed your submission as follows:", ""]
     lines += [f"- {note}" for note in notes]

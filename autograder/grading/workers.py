@@ -5,8 +5,9 @@ finish (autograder.grading.worker)."""
 import logging
 import os
 import time
+from collections.abc import Iterator
 
-from autograder.grading.worker import ExecutionResult, execute_submission
+from autograder.grading.worker import ExecutionResult, ExecutionTask, execute_submission
 from autograder.student_text import one_line
 
 
@@ -16,17 +17,17 @@ class SerialWorkers:
     def __init__(self):
         self.pending = []
 
-    def submit(self, task):
+    def submit(self, task: ExecutionTask) -> None:
         self.pending.append(task)
 
-    def results(self):
+    def results(self) -> Iterator[ExecutionResult]:
         while self.pending:
             yield execute_submission(self.pending.pop(0))
 
-    def running(self):
+    def running(self) -> int:
         return min(1, len(self.pending))
 
-    def close(self):
+    def close(self) -> None:
         self.pending.clear()
 
 
@@ -34,7 +35,7 @@ class DaskWorkers:
     """Runs tasks on a Dask cluster: a LocalCluster of `workers` processes, or the scheduler at
     `scheduler`. Each worker process runs one submission at a time (one kernel, one BLAS thread)."""
 
-    def __init__(self, workers=None, scheduler=None):
+    def __init__(self, workers: int | None = None, scheduler: str | None = None):
         from dask.distributed import Client, LocalCluster
 
         if scheduler:
@@ -45,12 +46,12 @@ class DaskWorkers:
             self.client = Client(self.cluster)
         self.futures = {}
 
-    def submit(self, task):
+    def submit(self, task: ExecutionTask) -> None:
         # pure=False: a resubmitted submission must run again, never reuse an old result.
         self.futures[self.client.submit(execute_submission, task, pure=False, key=f"grade-{task.student}-"
                                         f"{time.monotonic_ns()}")] = task.student
 
-    def results(self):
+    def results(self) -> Iterator[ExecutionResult]:
         from dask.distributed import as_completed
 
         for future in as_completed(list(self.futures)):
@@ -61,10 +62,10 @@ class DaskWorkers:
                 yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
                                       f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
 
-    def running(self):
+    def running(self) -> int:
         return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
 
-    def close(self):
+    def close(self) -> None:
         for future in self.futures:
             future.cancel()
         self.client.close()
