@@ -1,0 +1,131 @@
+"""Does `python -m autograder watch` return feedback minutes after a student submits?
+
+An instructor's course root and an nbgrader exchange live in a temporary folder
+(tests/watch_course.py); students submit and fetch feedback with nbgrader's own commands, each
+from a home of their own. `watch` runs as the instructor would run it, in a subprocess.
+"""
+
+import json
+import re
+import signal
+
+import pytest
+
+from autograder.scores import read_scores
+from autograder.watch import NOT_GRADED_TODAY
+from tests.catalogue.loader import load_cases
+from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT
+from tests.watch_course import (ASSIGNMENT, environment, fetched_feedback, instructor_with_exchange, start_watch,
+                                stop, student_home, submit, wait_for)
+
+pytestmark = pytest.mark.slow
+BUG = next(case for case in load_cases(ASSIGNMENT) if case.function_name == BACKWARD and case.name == "bug_no_l2_in_dW1")
+
+
+def run_watch_once(root, *options):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "autograder", "watch", ASSIGNMENT, "--root", str(root), "--once",
+                           *options], env=environment(), capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def state(root):
+    return json.loads((root / ".grading" / ASSIGNMENT / "watch.json").read_text())
+
+
+def graded_lines(output, student):
+    """Lines in which the grading pipeline reports one graded submission of `student`."""
+    return re.findall(rf"^\s+\[\d+/\d+\] {student}\s", output, re.M)
+
+
+def test_does_watch_grade_a_submission_that_arrives_while_it_runs_and_release_its_feedback(tmp_path):
+    root, exchange = instructor_with_exchange(tmp_path)
+    log = tmp_path / "watch.log"
+    watch = start_watch(root, log, "--interval", "1", "--hide-score")
+    try:
+        wait_for(lambda: "Watching" in log.read_text(), what="watch to start", log=log)
+        home = student_home(tmp_path, "bob", exchange)
+        submit(home, BUGGY_BACKWARD)
+        pages = wait_for(lambda: "Released bob's feedback" in log.read_text() and fetched_feedback(home),
+                         what="bob's feedback", log=log)
+        assert watch.poll() is None, "watch stopped after one submission"
+    finally:
+        code = stop(watch, signal.SIGINT)
+    assert code == 0 and log.read_text().rstrip().splitlines()[-1].startswith("Stopped."), log.read_text()
+    (page,) = pages.values()
+    # The hidden test's sentence about the failing function reaches the student, without scores ...
+    assert all(mention in page for mention in BUG.mentions) and "CheckFailure" in page
+    assert "Score:" not in page
+    # ... while the instructor's own feedback page keeps them.
+    assert "Score: 0.0 / 2.0" in (root / "feedback" / "bob" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+
+
+def test_does_the_daily_cap_hold_and_the_final_grade_use_the_latest_submission(tmp_path):
+    root, exchange = instructor_with_exchange(tmp_path)
+    home = student_home(tmp_path, "ada", exchange)
+    submit(home, BUGGY_BACKWARD)
+    first = run_watch_once(root, "--max-attempts-per-day", "1")
+    assert len(graded_lines(first, "ada")) == 1, first
+    submit(home, CORRECT)
+    second = run_watch_once(root, "--max-attempts-per-day", "1")
+    assert graded_lines(second, "ada") == [] and "will be graded tomorrow" in second, second
+    assert sum(len(used) for used in state(root)["attempts"].values()) == 1
+    pages = fetched_feedback(home)
+    assert len(pages) == 2, pages.keys()
+    newest = pages[max(pages)]
+    assert NOT_GRADED_TODAY in newest and "Score:" not in newest
+    assert "CheckFailure" in pages[min(pages)]
+    # Another pass the same day neither grades it nor says it again.
+    third = run_watch_once(root, "--max-attempts-per-day", "1")
+    assert graded_lines(third, "ada") == [] and "tomorrow" not in third, third
+    assert [s.total for s in read_scores(root, ASSIGNMENT)] == [(1.0, 3.0)]
+
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-m", "autograder", "grade", ASSIGNMENT, "--root", str(root), "--workers", "1",
+                    "--no-progress"], env=environment(), check=True, capture_output=True, timeout=600)
+    assert [s.total for s in read_scores(root, ASSIGNMENT)] == [(3.0, 3.0)]
+
+
+def test_does_the_next_days_pass_grade_a_held_submission(tmp_path):
+    from autograder.watch import Watch
+
+    root, exchange = instructor_with_exchange(tmp_path)
+    home = student_home(tmp_path, "cyd", exchange)
+    submit(home, BUGGY_BACKWARD)
+    watch = Watch(root, ASSIGNMENT, max_attempts_per_day=1, say=lambda *a, **k: None)
+    assert watch.one_pass(today="2026-01-01")["graded"] == ["cyd"]
+    submit(home, CORRECT)
+    assert watch.one_pass(today="2026-01-01")["held"] == ["cyd"]
+    assert watch.one_pass(today="2026-01-02")["graded"] == ["cyd"]
+    assert [s.total for s in read_scores(root, ASSIGNMENT)] == [(3.0, 3.0)]
+    assert sorted(state(root)["attempts"]["cyd"].values()) == ["2026-01-01", "2026-01-02"]
+    newest = fetched_feedback(home)
+    assert NOT_GRADED_TODAY not in newest[max(newest)] and "Score: 2.0 / 2.0" in newest[max(newest)]
+
+
+def test_does_a_killed_watch_restart_losing_nothing_and_grading_nothing_twice(tmp_path):
+    root, exchange = instructor_with_exchange(tmp_path)
+    log = tmp_path / "watch.log"
+    watch = start_watch(root, log, "--interval", "1")
+    try:
+        ada, bob = student_home(tmp_path, "ada", exchange), student_home(tmp_path, "bob", exchange)
+        submit(ada, CORRECT)
+        wait_for(lambda: "Released ada's feedback" in log.read_text(), what="ada's feedback", log=log)
+        submit(bob, BUGGY_BACKWARD)
+        wait_for(lambda: "Collected bob's" in log.read_text(), what="bob's submission to be collected", log=log)
+    finally:
+        stop(watch, signal.SIGKILL)
+    before = log.read_text()
+    after = run_watch_once(root)
+    assert len(graded_lines(before + after, "ada")) == 1, before + after
+    assert len(graded_lines(before + after, "bob")) == 1 and "Released bob's feedback" in before + after
+    assert {student: len(used) for student, used in state(root)["attempts"].items()} == {"ada": 1, "bob": 1}
+    assert sorted(s.total for s in read_scores(root, ASSIGNMENT)) == [(1.0, 3.0), (3.0, 3.0)]
+    assert len(fetched_feedback(bob)) == 1 and len(fetched_feedback(ada)) == 1
+    # A further pass has nothing to do.
+    again = run_watch_once(root)
+    assert graded_lines(again, "ada") == graded_lines(again, "bob") == [] and "Released" not in again, again
