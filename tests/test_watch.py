@@ -14,6 +14,7 @@ import pytest
 from autograder.scores import read_scores
 from autograder.watch import NOT_GRADED_TODAY
 from tests.catalogue.loader import load_cases
+from tests import messy_class
 from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT
 from tests.watch_course import (ASSIGNMENT, environment, fetched_feedback, instructor_with_exchange, start_watch,
                                 stop, student_home, submit, wait_for)
@@ -129,3 +130,38 @@ def test_does_a_killed_watch_restart_losing_nothing_and_grading_nothing_twice(tm
     # A further pass has nothing to do.
     again = run_watch_once(root)
     assert graded_lines(again, "ada") == graded_lines(again, "bob") == [] and "Released" not in again, again
+
+
+def test_does_watch_go_on_past_submissions_that_break_grading(tmp_path):
+    root, exchange = instructor_with_exchange(tmp_path)
+    homes = {}
+    for student, make in (("eve", messy_class.broken_json), ("kim", messy_class.kernel_dies), ("bob", None)):
+        homes[student] = student_home(tmp_path, student, exchange)
+        if make:
+            make(homes[student] / ASSIGNMENT)
+        submit(homes[student], None if make else BUGGY_BACKWARD)
+    output = run_watch_once(root)
+    assert all(len(graded_lines(output, student)) == 1 for student in homes), output
+    scores = {s.student: s for s in read_scores(root, ASSIGNMENT)}
+    assert scores["eve"].total == (0.0, 3.0) and scores["eve"].notes and scores["bob"].total == (1.0, 3.0)
+    # Each student's page says what happened: the hidden test's sentence, the kernel's end, the repair.
+    for student, sentence in (("bob", "CheckFailure"), ("kim", "the kernel stopped"), ("eve", "Grading note")):
+        (page,) = fetched_feedback(homes[student]).values()
+        assert sentence in page, student
+
+
+def test_does_ctrl_c_while_grading_stop_cleanly_and_leave_the_submission_for_the_next_start(tmp_path):
+    root, exchange = instructor_with_exchange(tmp_path)
+    log = tmp_path / "watch.log"
+    watch = start_watch(root, log, "--interval", "1")
+    try:
+        home = student_home(tmp_path, "bob", exchange)
+        submit(home, BUGGY_BACKWARD)
+        wait_for(lambda: "Grading 1 submission" in log.read_text(), what="grading to start", log=log)
+    finally:
+        code = stop(watch, signal.SIGINT)
+    assert code == 0 and log.read_text().rstrip().splitlines()[-1].startswith("Stopped."), log.read_text()
+    after = run_watch_once(root)
+    assert len(graded_lines(log.read_text() + after, "bob")) == 1, log.read_text() + after
+    assert state(root)["attempts"]["bob"] and len(state(root)["attempts"]["bob"]) == 1
+    assert "CheckFailure" in next(iter(fetched_feedback(home).values()))
