@@ -193,6 +193,8 @@ class Watch:
 
         collected = []
         for student, stamp in sorted(self.newest_in_exchange().items()):
+            if self.stop_requested:
+                break
             folder = self.course_root / "submitted" / student / self.assignment
             existing = folder / "timestamp.txt"
             try:
