@@ -97,6 +97,7 @@ class Watch:
         self.state = WatchState.load(self.folder / "watch.json")
         self.stop_requested = False
         self._last_problem = None
+        self._fingerprints = {}
         # An API of its own for the exchange: grading opens its own course (autograder.pipeline).
         # Feedback is released from a folder of watch's own, so that --hide-score and the cap's
         # notices never change what `grade` left in feedback/.
@@ -110,7 +111,21 @@ class Watch:
     # --- the loop ----------------------------------------------------------------------------------
 
     def run(self, interval: float = 30, once: bool = False) -> int:
-        """Pass after pass until Ctrl-C (SIGINT) or SIGTERM; returns the exit status (0)."""
+        """Pass after pass until Ctrl-C (SIGINT) or SIGTERM; returns the exit status: 0, or 1 when
+        another watch of the same assignment is running (two would grade the same submissions)."""
+        import fcntl
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "watch.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.say(f"error: another watch of {self.assignment} is running on this course root "
+                         f"({self.folder / 'watch.lock'} is locked).", flush=True)
+                return 1
+            return self._loop(interval, once)
+
+    def _loop(self, interval, once):
         def request_stop(signum, frame):
             self.stop_requested = True
 
@@ -149,6 +164,7 @@ class Watch:
 
         today = today or datetime.date.today().isoformat()
         self.collect()
+        self._fingerprints = {}
         code = grading_code_fingerprint(self.course_root, self.assignment)
         to_grade, held = self.select(today, code)
         graded = self.grade(to_grade) if to_grade and not self.stop_requested else []
@@ -220,9 +236,12 @@ class Watch:
     # --- 2. grade -----------------------------------------------------------------------------------
 
     def submission_fingerprint(self, student: str) -> str:
+        """The hash of submitted/<student>/NAME/, read once per pass (collecting is what changes it)."""
         from autograder.staging import fingerprint
 
-        return fingerprint(self.course_root / "submitted" / student / self.assignment)
+        if student not in self._fingerprints:
+            self._fingerprints[student] = fingerprint(self.course_root / "submitted" / student / self.assignment)
+        return self._fingerprints[student]
 
     def select(self, today: str, code: str):
         """(students to grade, students held back by the cap) among those whose submission is not

@@ -19,7 +19,6 @@ from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT
 from tests.watch_course import (ASSIGNMENT, environment, fetched_feedback, instructor_with_exchange, start_watch,
                                 stop, student_home, submit, wait_for)
 
-pytestmark = pytest.mark.slow
 BUG = next(case for case in load_cases(ASSIGNMENT) if case.function_name == BACKWARD and case.name == "bug_no_l2_in_dW1")
 
 
@@ -42,6 +41,7 @@ def graded_lines(output, student):
     return re.findall(rf"^\s+\[\d+/\d+\] {student}\s", output, re.M)
 
 
+@pytest.mark.slow
 def test_does_watch_grade_a_submission_that_arrives_while_it_runs_and_release_its_feedback(tmp_path):
     root, exchange = instructor_with_exchange(tmp_path)
     log = tmp_path / "watch.log"
@@ -64,6 +64,7 @@ def test_does_watch_grade_a_submission_that_arrives_while_it_runs_and_release_it
     assert "Score: 0.0 / 2.0" in (root / "feedback" / "bob" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
 
 
+@pytest.mark.slow
 def test_does_the_daily_cap_hold_and_the_final_grade_use_the_latest_submission(tmp_path):
     root, exchange = instructor_with_exchange(tmp_path)
     home = student_home(tmp_path, "ada", exchange)
@@ -91,6 +92,7 @@ def test_does_the_daily_cap_hold_and_the_final_grade_use_the_latest_submission(t
     assert [s.total for s in read_scores(root, ASSIGNMENT)] == [(3.0, 3.0)]
 
 
+@pytest.mark.slow
 def test_does_the_next_days_pass_grade_a_held_submission(tmp_path):
     from autograder.watch import Watch
 
@@ -108,6 +110,7 @@ def test_does_the_next_days_pass_grade_a_held_submission(tmp_path):
     assert NOT_GRADED_TODAY not in newest[max(newest)] and "Score: 2.0 / 2.0" in newest[max(newest)]
 
 
+@pytest.mark.slow
 def test_does_a_killed_watch_restart_losing_nothing_and_grading_nothing_twice(tmp_path):
     root, exchange = instructor_with_exchange(tmp_path)
     log = tmp_path / "watch.log"
@@ -132,6 +135,7 @@ def test_does_a_killed_watch_restart_losing_nothing_and_grading_nothing_twice(tm
     assert graded_lines(again, "ada") == graded_lines(again, "bob") == [] and "Released" not in again, again
 
 
+@pytest.mark.slow
 def test_does_watch_go_on_past_submissions_that_break_grading(tmp_path):
     root, exchange = instructor_with_exchange(tmp_path)
     homes = {}
@@ -150,6 +154,7 @@ def test_does_watch_go_on_past_submissions_that_break_grading(tmp_path):
         assert sentence in page, student
 
 
+@pytest.mark.slow
 def test_does_ctrl_c_while_grading_stop_cleanly_and_leave_the_submission_for_the_next_start(tmp_path):
     root, exchange = instructor_with_exchange(tmp_path)
     log = tmp_path / "watch.log"
@@ -165,3 +170,39 @@ def test_does_ctrl_c_while_grading_stop_cleanly_and_leave_the_submission_for_the
     assert len(graded_lines(log.read_text() + after, "bob")) == 1, log.read_text() + after
     assert state(root)["attempts"]["bob"] and len(state(root)["attempts"]["bob"]) == 1
     assert "CheckFailure" in next(iter(fetched_feedback(home).values()))
+
+
+def test_does_a_second_watch_of_the_same_assignment_refuse_to_start(course_root):
+    import fcntl
+
+    from autograder.watch import Watch
+
+    said = []
+    watch = Watch(course_root, ASSIGNMENT, exchange=course_root / "exchange", say=lambda text, **_: said.append(text))
+    watch.folder.mkdir(parents=True)
+    with open(watch.folder / "watch.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert watch.run(once=True) == 1
+    assert said and "another watch" in said[-1]
+
+
+def test_are_exchange_entries_whose_student_id_is_no_folder_name_left_in_the_exchange(course_root):
+    from autograder.watch import Watch
+
+    inbound = course_root / "exchange" / "practical-deep-learning" / "inbound"
+    stamp = "2026-12-07 08:07:11.366031 UTC"
+    for student in ("ada", "..", ".hidden", "a b", "x" * 150):
+        (inbound / f"{student}+{ASSIGNMENT}+{stamp}+random").mkdir(parents=True)
+    (inbound / f"bob+initialization+{stamp}+random").mkdir()
+    said = []
+    watch = Watch(course_root, ASSIGNMENT, exchange=course_root / "exchange", say=lambda text, **_: said.append(text))
+    assert list(watch.newest_in_exchange()) == ["ada"]
+    assert len(said) == 1 and "'..'" in said[0] and "'a b'" in said[0] and len(said[0]) < 600
+
+
+def test_does_the_notice_page_escape_the_time_a_student_handed_in():
+    from autograder.watch import notice_page
+
+    page = notice_page(ASSIGNMENT, 2, "2026-12-07", "<script>alert(1)</script>" + "9" * 10_000)
+    assert "<script>" not in page and "&lt;script&gt;" in page and len(page) < 2_000
+    assert NOT_GRADED_TODAY in page and "2 graded attempt(s)" in page
