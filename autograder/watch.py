@@ -112,7 +112,8 @@ class Watch:
 
     def run(self, interval: float = 30, once: bool = False) -> int:
         """Pass after pass until Ctrl-C (SIGINT) or SIGTERM; returns the exit status: 0, or 1 when
-        another watch of the same assignment is running (two would grade the same submissions)."""
+        another watch of the same assignment is running (two would grade the same submissions) or
+        the one pass of `once` failed."""
         import fcntl
 
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -131,7 +132,8 @@ class Watch:
 
         previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
-            self.say(f"Watching {self.assignment} in the exchange {self.exchange} every {interval:g} s"
+            self.say(f"Watching {self.assignment} in the exchange {self.exchange} "
+                     + ("for one pass" if once else f"every {interval:g} s")
                      + (f", at most {self.max_attempts} graded attempt(s) per student per day" if self.max_attempts
                         else "") + (", scores hidden from students" if self.hide_score else "")
                      + ("." if once else "; Ctrl-C stops."), flush=True)
@@ -141,8 +143,10 @@ class Watch:
                 except KeyboardInterrupt:   # a second Ctrl-C inside grading stops it at once
                     self.stop_requested = True
                 except Exception as error:  # noqa: BLE001 - a failed pass is retried at the next one
-                    self.say(f"This pass failed ({type(error).__name__}: {one_line(str(error), 300)}); "
-                             f"trying again in {interval:g} s.", flush=True)
+                    self.say(f"This pass failed ({type(error).__name__}: {one_line(str(error), 300)})"
+                             + ("." if once else f"; trying again in {interval:g} s."), flush=True)
+                    if once:   # cron hears of it
+                        return 1
                 if once or self.stop_requested:
                     break
                 deadline = time.monotonic() + interval
