@@ -104,6 +104,7 @@ class Watch:
         config = load_course_config(self.course_root)
         config.Exchange.root = self.exchange
         config.CourseDirectory.feedback_directory = str(Path(".grading") / assignment / "watch" / "feedback")
+        config.CourseDirectory.submitted_directory = str(Path(".grading") / assignment / "watch" / "collecting")
         config.CollectApp.check_owner = False   # students' ids are names in the exchange, not this machine's users
         config.NbGraderAPI.log_level = logging.WARNING
         self.api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
@@ -211,6 +212,8 @@ class Watch:
         """nbgrader collect --update, one student at a time, for those with a newer submission."""
         from nbgrader.utils import parse_utc
 
+        from autograder.nbgrader_course import grading_environment
+
         collected = []
         for student, stamp in sorted(self.newest_in_exchange().items()):
             if self.stop_requested:
@@ -223,13 +226,27 @@ class Watch:
                 current = None
             if current is not None and current >= stamp:
                 continue
-            # Ctrl-C waits for the copy: a half-copied submission would be graded as it is.
+            # nbgrader copies into a folder of watch's own, which then replaces submitted/<student>/NAME
+            # by renames: a kill during the copy never leaves a half submission to be graded, and
+            # Ctrl-C waits for both.
+            incoming = self.course_root / self.api.coursedir.submitted_directory
+            shutil.rmtree(incoming, ignore_errors=True)
             self.api.coursedir.student_id = student
             try:
-                result = self.api.collect(self.assignment, update=True)
+                # grading_environment: nbgrader runs alembic by name when it creates the gradebook.
+                with grading_environment():
+                    result = self.api.collect(self.assignment, update=True)
             finally:
                 self.api.coursedir.student_id = ""
-            if result["success"]:
+            if result["success"] and (incoming / student / self.assignment).is_dir():
+                replaced = self.folder / "watch" / "replaced" / student
+                shutil.rmtree(replaced, ignore_errors=True)
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                if folder.exists():
+                    replaced.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(folder, replaced)
+                os.replace(incoming / student / self.assignment, folder)
+                shutil.rmtree(replaced, ignore_errors=True)
                 collected.append(student)
                 self.say(f"Collected {student}'s submission of {stamp:%Y-%m-%d %H:%M:%S} UTC.", flush=True)
             else:

@@ -206,3 +206,26 @@ def test_does_the_notice_page_escape_the_time_a_student_handed_in():
     page = notice_page(ASSIGNMENT, 2, "2026-12-07", "<script>alert(1)</script>" + "9" * 10_000)
     assert "<script>" not in page and "&lt;script&gt;" in page and len(page) < 2_000
     assert NOT_GRADED_TODAY in page and "2 graded attempt(s)" in page
+
+
+def test_does_collecting_replace_a_submission_whole_whatever_a_killed_collect_left(course_root):
+    from autograder.watch import Watch
+
+    inbound = course_root / "exchange" / "practical-deep-learning" / "inbound"
+    newer = inbound / f"bob+{ASSIGNMENT}+2026-12-07 09:00:00.000001 UTC+random"
+    newer.mkdir(parents=True)
+    (newer / "timestamp.txt").write_text("2026-12-07 09:00:00.000001 UTC")
+    (newer / f"{ASSIGNMENT}.ipynb").write_text("the new notebook")
+    submitted = course_root / "submitted" / "bob" / ASSIGNMENT
+    submitted.mkdir(parents=True)
+    (submitted / "timestamp.txt").write_text("2026-12-07 08:00:00.000001 UTC")
+    (submitted / "old-helper.py").write_text("from the older submission")
+    watch = Watch(course_root, ASSIGNMENT, exchange=course_root / "exchange", say=lambda *a, **k: None)
+    # A collect killed half-way left a partial copy behind.
+    leftover = course_root / watch.api.coursedir.submitted_directory / "bob" / ASSIGNMENT
+    leftover.mkdir(parents=True)
+    (leftover / "timestamp.txt").write_text("2026-12-07 09:00:00.000001 UTC")
+    assert watch.collect() == ["bob"]
+    assert sorted(path.name for path in submitted.iterdir()) == sorted(path.name for path in newer.iterdir())
+    assert (submitted / f"{ASSIGNMENT}.ipynb").read_text() == "the new notebook"
+    assert watch.collect() == []   # nothing newer in the exchange
