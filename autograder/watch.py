@@ -2,7 +2,8 @@
 
 Every `interval` seconds one pass:
 1. collects, with nbgrader's own collect, each student whose newest submission in the exchange's
-   inbound is newer than the one in submitted/ (nbgrader's `--update` rule);
+   inbound is newer than the one in submitted/ (nbgrader's `--update` rule), into a folder of its
+   own first, so that submitted/ only ever holds whole submissions;
 2. grades the submissions whose files changed since they were graded (the pipeline's ledger
    decides, as for `grade`), in this process, with the usual steps: staging, sandbox,
    grader-side test cells, nbgrader's autograde and feedback;
