@@ -21,6 +21,9 @@
     python -m autograder gradescope NAME [--visibility TEST_CELL=VISIBILITY ...] [--result-visibility V] [--no-sandbox]
                                               exports/gradescope/NAME/autograder.zip: a Gradescope autograder
                                               that grades each upload with this pipeline
+    python -m autograder watch NAME [--interval S] [--max-attempts-per-day N] [--hide-score] [--once]
+                                              collect new submissions from nbgrader's exchange as they arrive,
+                                              grade them and release their feedback to the exchange
     python -m autograder lab [PATH ...]       JupyterLab for instructors: source notebooks run their hidden
                                               tests (this checkout's autograder is importable in its kernels)
 """
@@ -194,6 +197,46 @@ def run_similarity_command(parser, args):
     return 0
 
 
+def add_watch_command(commands):
+    watch = commands.add_parser("watch", help="collect submissions from the exchange as they arrive, grade them "
+                                              "and release their feedback (Ctrl-C stops)")
+    watch.add_argument("assignment")
+    watch.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
+    watch.add_argument("--exchange", type=Path, help="nbgrader's exchange folder (default: c.Exchange.root in "
+                                                     "nbgrader_config.py, else nbgrader's default)")
+    watch.add_argument("--interval", type=float, default=30, metavar="S", help="seconds between passes (default: 30)")
+    watch.add_argument("--max-attempts-per-day", type=int, metavar="N",
+                       help="grade at most N submissions per student per day; later ones are collected and "
+                            "graded the next day (the student's feedback page says so)")
+    watch.add_argument("--hide-score", action="store_true",
+                       help="released feedback shows the tests' sentences and outputs, not the scores")
+    watch.add_argument("--once", action="store_true", help="one pass, then exit (for cron and tests)")
+    watch.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                       help="run students' kernels without the sandbox (unsafe, as for grade)")
+
+
+def run_watch_command(parser, args):
+    from autograder.assignments import names
+    from autograder.grading.sandbox import Sandbox, SandboxUnavailable, check_sandbox
+    from autograder.grading.watch import Watch
+
+    if args.assignment not in names():
+        parser.error(f"no assignment {args.assignment!r} (there is: {', '.join(names())})")
+    if args.interval <= 0:
+        parser.error("--interval must be a positive number of seconds")
+    if args.max_attempts_per_day is not None and args.max_attempts_per_day < 1:
+        parser.error("--max-attempts-per-day must be at least 1")
+    if args.sandbox:
+        try:
+            check_sandbox(Sandbox())
+        except SandboxUnavailable as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    watch = Watch(args.root, args.assignment, exchange=args.exchange, max_attempts_per_day=args.max_attempts_per_day,
+                  hide_score=args.hide_score, sandbox=args.sandbox)
+    return watch.run(interval=args.interval, once=args.once)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
@@ -237,6 +280,7 @@ def main(argv=None):
     similar.add_argument("--threshold", type=float, metavar="T",
                          help="list pairs with an overall or per-function similarity of at least T, in [0, 1] "
                               "(default: just above the most alike pair of distinct correct catalogue styles)")
+    add_watch_command(commands)
     lab = commands.add_parser("lab", help="JupyterLab in which the source notebooks' hidden tests can import autograder")
     lab.add_argument("paths", nargs="*", help="notebooks or folders to open (default: source/)")
     args = parser.parse_args(argv)
@@ -248,6 +292,8 @@ def main(argv=None):
         return run_similarity_command(parser, args)
     if args.command == "gradescope":
         return run_gradescope_command(parser, args)
+    if args.command == "watch":
+        return run_watch_command(parser, args)
     if args.command == "demo":
         from autograder.demo import run_demo
         run_demo(args.workdir)

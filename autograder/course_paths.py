@@ -57,6 +57,22 @@ class CoursePaths:
     def ledger(self) -> Path:
         return self.grading / "ledger.json"
 
+    @property
+    def watch(self) -> Path:
+        """`watch`'s own folder: its state (watch.json), its lock, the submissions it is collecting
+        and the feedback it releases (autograder.grading.watch)."""
+        return self.grading / "watch"
+
+    @property
+    def watch_collecting(self) -> Path:
+        """Where nbgrader collect copies a submission before it replaces submitted/<student>/."""
+        return self.watch / "collecting"
+
+    @property
+    def watch_feedback(self) -> Path:
+        """The feedback `watch` releases (score hidden, or a notice), apart from grade's feedback/."""
+        return self.watch / "feedback"
+
     # --- what the instructor reads ------------------------------------------------------------
     @property
     def grades_csv(self) -> Path:
