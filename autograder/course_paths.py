@@ -59,8 +59,8 @@ class CoursePaths:
 
     @property
     def watch(self) -> Path:
-        """`watch`'s own folder: its state (watch.json), its lock, the submissions it is collecting
-        and the feedback it releases (autograder.grading.watch)."""
+        """`watch`'s own folder: the submissions it is collecting and the feedback it releases
+        (autograder.grading.watch; its state, watch.json, and its lock are in `grading`)."""
         return self.grading / "watch"
 
     @property
