@@ -1,7 +1,7 @@
 """Does `python -m autograder watch` return feedback minutes after a student submits?
 
 An instructor's course root and an nbgrader exchange live in a temporary folder
-(tests/watch_course.py); students submit and fetch feedback with nbgrader's own commands, each
+(autograder/benchmarks/exchange_course.py); students submit and fetch feedback with nbgrader's own commands, each
 from a home of their own. `watch` runs as the instructor would run it, in a subprocess.
 """
 
@@ -22,10 +22,10 @@ from autograder.benchmarks.exchange_course import (
     submit,
     wait_for,
 )
+from autograder.catalogue.loader import load_cases
 from autograder.grading.scores import read_scores
 from autograder.grading.watch import NOT_GRADED_TODAY
 from tests import messy_class
-from tests.catalogue.loader import load_cases
 from tests.messy_class import BACKWARD, BUGGY_BACKWARD, CORRECT
 
 BUG = next(case for case in load_cases(ASSIGNMENT) if case.function_name == BACKWARD and case.name == "bug_no_l2_in_dW1")

@@ -1,6 +1,6 @@
 """Does a student who submits in JupyterLab get `watch`'s feedback in the Assignments panel?
 
-The instructor's course root names an exchange in a temporary folder (tests/watch_course.py) and
+The instructor's course root names an exchange in a temporary folder (autograder/benchmarks/exchange_course.py) and
 runs `python -m autograder watch`. In the student's JupyterLab (nbgrader's lab extension, Debian's
 chromium driven by Playwright; tests/browser.py) the student fetches regularization, pastes a
 backward pass that forgets the L2 term of dW1, saves and submits from the Assignments panel. The
