@@ -37,6 +37,12 @@ def grading_code_fingerprint(course_root: str | Path, assignment: str) -> str:
     return digest.hexdigest()
 
 
+def verdict_code(course_root: str | Path, assignment: str, duedate) -> str:
+    """What decides a verdict besides the submission: the grading code's fingerprint and the due date
+    (a new due date changes every late penalty). `grade` and `watch` both key the ledger with it."""
+    return grading_code_fingerprint(course_root, assignment) + f":due {duedate}"
+
+
 class Ledger:
     """The ledger of one assignment in one course root."""
 

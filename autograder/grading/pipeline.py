@@ -31,7 +31,7 @@ from nbformat import NotebookNode
 
 from autograder.course_paths import CoursePaths
 from autograder.grading.export_csv import write_grades_csv
-from autograder.grading.ledger import Ledger, grading_code_fingerprint
+from autograder.grading.ledger import Ledger, verdict_code
 from autograder.grading.sandbox import Sandbox, check_sandbox
 from autograder.grading.scores import format_table, read_scores, review_message
 from autograder.grading.screening import screen_notebook
@@ -120,9 +120,7 @@ def prepare_gradebook(run: GradingRun) -> None:
 def select_submissions(run: GradingRun) -> None:
     """The submissions to grade: every one with force, otherwise those whose files or grading code
     changed since they were graded, and those whose last grading did not finish."""
-    # A new due date changes every verdict; nbgrader_config.py (the policy) is in the code's fingerprint.
-    due = run.lateness.duedate if run.lateness else None
-    code = grading_code_fingerprint(run.course_root, run.assignment) + f":due {due}"
+    code = verdict_code(run.course_root, run.assignment, run.lateness.duedate if run.lateness else None)
     for student in run.students:
         run.fingerprints[student] = fingerprint(run.paths.submitted(student)) + ":" + code
     run.to_grade = [s for s in run.students if run.force or not run.ledger.is_current(s, run.fingerprints[s])]

@@ -168,18 +168,30 @@ class Watch:
 
     def one_pass(self, today: str | None = None) -> dict:
         """Collect, grade, release. Returns {"graded": [...], "held": [...], "released": [...]}."""
-        from autograder.grading.ledger import grading_code_fingerprint
-
         today = today or datetime.date.today().isoformat()
         self.collect()
         self._fingerprints = {}
-        code = grading_code_fingerprint(self.course_root, self.assignment)
-        to_grade, held = self.select(today, code)
+        to_grade, held = self.select(today, self.verdict_code())
         graded = self.grade(to_grade) if to_grade and not self.stop_requested else []
-        released = self.release_graded(code)
+        # Grading may have written the configured due date to the gradebook: the code as recorded now.
+        released = self.release_graded(self.verdict_code())
         for student in held:
             self.release_notice(student, today)
         return {"graded": graded, "held": held, "released": released}
+
+    def verdict_code(self) -> str:
+        """The ledger's key for the grading code and due date, as `grade` computes it."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        from autograder.grading.ledger import verdict_code
+        from autograder.grading.submission_time import set_due_date
+
+        with Gradebook(self.api.coursedir.db_url) as gradebook:
+            try:
+                duedate = set_due_date(gradebook, self.assignment, self.api.config)
+            except MissingEntry:   # a gradebook without the assignment yet: grading adds it
+                duedate = None
+        return verdict_code(self.course_root, self.assignment, duedate)
 
     # --- 1. collect ---------------------------------------------------------------------------------
 
