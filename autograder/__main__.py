@@ -69,7 +69,7 @@ def gradebook_exists(url):
     engine = create_engine(url)
     try:
         return inspect(engine).has_table("assignment")
-    except Exception:
+    except Exception:  # a server that cannot be reached holds no gradebook we can read
         return False
     finally:
         engine.dispose()

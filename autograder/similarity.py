@@ -298,7 +298,7 @@ def read_submissions(course_root, assignment, functions):
                 if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
                     raise ValueError("not a notebook")
                 sources.update(_solution_sources(notebook))
-            except Exception as error:
+            except Exception as error:  # a malformed notebook is noted, the report goes on
                 problems[student] = f"{path.name} could not be read ({type(error).__name__})"
         student_cells = {}
         for function in functions:

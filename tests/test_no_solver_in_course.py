@@ -101,7 +101,7 @@ def call_quietly(function, args):
         warnings.simplefilter("ignore")
         try:
             return function(*copy.deepcopy(args))
-        except (Exception, SystemExit):
+        except (Exception, SystemExit):  # most arrangements are nonsense, and may fail in any way
             return None
 
 

@@ -208,7 +208,7 @@ class GraderExecute(Execute):
             self._kernel_stopped = f"the kernel stopped while running cell {index + 1}"
             cell.outputs.append(_error_output("DeadKernelError", "The kernel stopped while running this cell "
                                               "(it crashed, was killed at a limit, or exited)."))
-        except Exception as error:
+        except Exception as error:  # a kernel that breaks the protocol must not stop grading
             self.log.warning("cell %d: %s: %s", index + 1, type(error).__name__, error)
             self._kernel_stopped = f"the kernel stopped following the Jupyter protocol in cell {index + 1}"
             cell.outputs.append(_error_output(type(error).__name__, "The kernel stopped following the Jupyter "
@@ -256,7 +256,7 @@ class GraderExecute(Execute):
                 exec(code, {"__name__": "__test_cell__", "__builtins__": builtins}, names)
             except (KeyboardInterrupt, SystemExit):
                 raise
-            except BaseException as error:
+            except BaseException as error:  # every failure becomes the cell's verdict
                 failure = error
         outputs = []
         text = printed.getvalue()

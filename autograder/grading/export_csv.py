@@ -6,7 +6,7 @@ from autograder.grading.ledger import Ledger
 from autograder.student_text import one_line
 
 
-def write_grades_csv(gradebook: str, destination: str | Path, course_root: str | Path | None = None) -> None:
+def write_grades_csv(gradebook: str, destination: str | Path, course_root: str | Path | None = None) -> Path:
     """nbgrader's CSV export (CsvExportPlugin) of the whole gradebook to `destination`, plus a
     `notes` column: what happened to each submission before grading (autograder.grading.stage), read
     from the ledgers of `course_root`; empty when nothing did.

@@ -57,7 +57,7 @@ def clean_html(element):
                         strip_comments=True)
 
 
-def configure_feedback(config: Config) -> None:
+def configure_feedback(config: Config) -> Config:
     """Make nbgrader's GenerateFeedback (configured by the traitlets `config`) write sanitized pages."""
     import nbgrader
 

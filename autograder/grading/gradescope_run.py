@@ -176,7 +176,7 @@ def main() -> int:
         print(f"error: {error}")
         results, code = failure_json(settings, "the grading sandbox (bubblewrap) cannot run in this "
                                      "container.", time.monotonic() - start), 1
-    except Exception as error:
+    except Exception as error:  # whatever fails, Gradescope gets a results file that says so
         traceback.print_exc(file=sys.stdout)
         results, code = failure_json(settings, f"the grader failed ({type(error).__name__}).",
                                      time.monotonic() - start), 1

@@ -164,7 +164,7 @@ def stage_submissions(run: GradingRun) -> None:
                 if run.late_notes[student] or len(staged.notes) != notes:
                     rewrite_note_cells(staged, run.late_notes[student])
             files = prepare_files(run, student, staged)
-        except Exception as error:
+        except Exception as error:  # the grader's own failure on one submission stops nothing
             why = (f"The grader could not prepare this submission ({type(error).__name__}: "
                    f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''}); the blank release notebook was graded "
                    "instead, so every test scores 0 until an instructor looks at it.")
@@ -211,7 +211,7 @@ def stop_between_students(run: GradingRun):
             signal.signal(sig, handler)
 
 
-def record(run: GradingRun, result: ExecutionResult) -> None:
+def record(run: GradingRun, result: ExecutionResult) -> list[str]:
     """Write one executed submission to the gradebook with nbgrader autograde (outputs taken from
     `result`), then flag it for review if needed and write its feedback."""
     start = time.perf_counter()
@@ -271,7 +271,7 @@ def grade_submissions(run: GradingRun) -> None:
                 position = f"[{bar.n + 1}/{len(run.to_grade)}] {one_line(result.student):<16}"
                 try:
                     notes = record(run, result)
-                except Exception as error:
+                except Exception as error:  # one submission never stops the batch
                     run.not_graded[result.student] = one_line(str(error).splitlines()[0] if str(error) else
                                                               type(error).__name__, 300)
                     failed += 1
@@ -292,7 +292,7 @@ def grade_submissions(run: GradingRun) -> None:
               "again to grade the rest; what was graded is kept.")
 
 
-def flag_for_review(run: GradingRun, student: str, notes: list[str]) -> None:
+def flag_for_review(run: GradingRun, student: str, notes: list[str]) -> list[str]:
     """Flag a submission for an instructor's review when staging changed it, the grader could not
     run it, or its editable cells trip the screen (autograder.grading.screening). The scores stand: the
     flag only tells the instructor where to look in the formgrader. The staging notes, which the

@@ -173,7 +173,7 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     if isinstance(content, dict) and content.get("nbformat") == 3:
         try:
             content = json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
-        except Exception as error:
+        except Exception as error:  # nbformat's conversion fails in many ways on a broken file
             raise Unreadable(f"is an old (version 3) notebook that cannot be converted ({type(error).__name__})") from None
     cells = content.get("cells") if isinstance(content, dict) else None
     if not isinstance(cells, list):
@@ -425,6 +425,6 @@ def _valid_timestamp(path):
 
     try:
         parse_utc(path.read_text().strip())
-    except Exception:
+    except Exception:  # any unparsable text is just "no time"
         return False
     return True

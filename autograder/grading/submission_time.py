@@ -151,7 +151,7 @@ def claimed_time(folder: Path):
     try:
         with open(path, "rb") as stream:
             return parse_utc(stream.read(200).decode().strip())
-    except Exception:
+    except Exception:  # any text that is not a date is no claim
         return None
 
 

@@ -146,7 +146,7 @@ class Watch:
                     self.one_pass()
                 except KeyboardInterrupt:   # a second Ctrl-C inside grading stops it at once
                     self.stop_requested = True
-                except Exception as error:
+                except Exception as error:  # a failed pass is retried at the next one
                     self.say(f"This pass failed ({type(error).__name__}: {one_line(str(error), 300)})"
                              + ("." if once else f"; trying again in {interval:g} s."), flush=True)
                     if once:   # cron hears of it
@@ -211,7 +211,7 @@ class Watch:
             student = parts[0]
             try:
                 stamp = parse_utc(parts[2])
-            except Exception:
+            except Exception:  # a name nbgrader would not accept either
                 continue
             if not SAFE_STUDENT_ID.fullmatch(student):
                 unsafe.append(student)
@@ -237,7 +237,7 @@ class Watch:
             existing = folder / "timestamp.txt"
             try:
                 current = parse_utc(existing.read_text().strip()) if existing.is_file() else None
-            except Exception:
+            except Exception:  # an unreadable time is replaced by the exchange's
                 current = None
             if current is not None and current >= stamp:
                 continue

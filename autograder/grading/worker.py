@@ -78,7 +78,7 @@ def execute_submission(task: ExecutionTask) -> ExecutionResult:
             os.environ["NBGRADER_EXECUTION"] = "autograde"
             notebook, _ = GraderExecute(config=task.config).preprocess(notebook, resources)
             executed[name] = nbformat.writes(writable_outputs(notebook))
-    except Exception as failure:
+    except Exception as failure:  # the grading process turns this into a verdict
         error = f"{type(failure).__name__}: {failure}".splitlines()[0]
         traceback.print_exc()
     finally:

@@ -58,7 +58,7 @@ class DaskWorkers:
             student = self.futures.pop(future)
             try:
                 yield future.result()
-            except Exception as error:
+            except Exception as error:  # a lost worker is this submission's verdict, not a stop
                 yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
                                       f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
 

@@ -67,7 +67,7 @@ def call_student(function, *args, call=None):
         try:
             # A copy, so a function that changes its argument (layers_dims.pop()) cannot change ours.
             result = function(*copy.deepcopy(args))
-        except Exception as error:
+        except Exception as error:  # any failure of student code is reported the same way
             outcome = error
         else:
             outcome = None
