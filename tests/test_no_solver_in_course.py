@@ -32,7 +32,7 @@ from course.checks.gradients import GRADIENT_KEYS
 from course.network import forward_propagation
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+import matplotlib.pyplot as plt  # after choosing a backend that opens no window
 
 # Fresh floats that agree to this relative tolerance are the same answer computed another way.
 RTOL = 1e-9
@@ -427,7 +427,7 @@ TABLE = {"penalty": lambda W, lambd, m: lambd / (2 * m) * sum(np.sum(W[k] ** 2) 
 @pytest.fixture(scope="module")
 def planted():
     module = types.ModuleType("planted")
-    exec(compile(PLANTED_SOURCE, "planted.py", "exec"), vars(module))
+    exec(compile(PLANTED_SOURCE, "planted.py", "exec"), vars(module))  # the test fixture source above
     return module
 
 
