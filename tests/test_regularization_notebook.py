@@ -77,7 +77,7 @@ def test_does_the_lambda_sweep_show_variance_on_the_left_and_bias_on_the_right(p
     assert all(later <= earlier for earlier, later in itertools.pairwise(train)), f"training accuracy falls: {train}"
     peak = dev.index(max(dev))
     assert 0 < peak < len(dev) - 1, f"the best lambda lies inside the grid: {dev}"
-    assert all(later >= earlier for earlier, later in itertools.pairwise(dev)), f"dev rises to its peak: {dev}"
+    assert all(later >= earlier for earlier, later in itertools.pairwise(dev[:peak + 1])), f"dev rises to its peak: {dev}"
     assert all(later <= earlier for earlier, later in zip(dev[peak:], dev[peak + 1:])), f"then falls: {dev}"
     assert train[0] < plain[0] and min(dev[:peak + 1]) > plain[1], "L2 helps from the smallest lambda of the grid"
     assert train[-1] <= 0.7 and dev[-1] <= 0.7 and sweep[-1][3] in (0, 1), "the largest lambda: one class (bias)"
