@@ -1,4 +1,4 @@
-"""Test-only fixture networks for the gradient-check harness.
+"""Fixture networks for the gradient-check harness, used by its tests and its benchmark.
 
 An L-layer fully connected network written independently of the course code
 so that it can serve as an oracle: ReLU hidden layers, a sigmoid output, the
