@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import nbformat
 
+from autograder.benchmarks import exchange_course
 from autograder.catalogue.loader import CATALOGUE_DIR
 from autograder.nbgrader_course import REPO_ROOT
 from autograder.submissions import code_without_docstring, fill_solutions
@@ -32,7 +33,8 @@ def case(name):
 
 CORRECT = {COST: case(f"{COST}/linalg_norm_squared.py"), BACKWARD: case(f"{BACKWARD}/einsum_products.py")}
 CLASSIC = {COST: case(f"{COST}/debug_prints.py"), BACKWARD: case(f"{BACKWARD}/classic_course_np_dot.py")}
-BUGGY_BACKWARD = {COST: CORRECT[COST], BACKWARD: case(f"{BACKWARD}/bug_no_l2_in_dW1.py")}
+# A right cost, and a backward pass without the L2 term in dW1 (the one watch's course also uses).
+BUGGY_BACKWARD = exchange_course.BUGGY_BACKWARD
 
 
 def notebook(answers=CORRECT):

@@ -52,18 +52,25 @@ class DueDates(LoggingConfigurable):
         "--duedate, or the formgrader).")).tag(config=True)
 
 
-def set_due_date(gradebook, assignment: str, config) -> datetime:
-    """Write the configured due date of `assignment` (if any) to the open nbgrader `gradebook`;
-    returns the gradebook's due date (naive UTC, as nbgrader keeps it), or None."""
+def configured_due_date(assignment: str, config) -> datetime | None:
+    """c.DueDates.due[assignment] as a naive UTC datetime (as nbgrader keeps dates), or None."""
     from nbgrader.utils import parse_utc
 
     configured = DueDates(config=config).due.get(assignment)
-    if configured is not None:
-        try:
-            duedate = parse_utc(configured)
-        except (ValueError, OverflowError):
-            raise SystemExit(f"error: c.DueDates.due[{assignment!r}] = {configured!r} is not a date, e.g. "
-                             "'2026-12-14 17:00:00 UTC'.") from None
+    if configured is None:
+        return None
+    try:
+        return parse_utc(configured)
+    except (ValueError, OverflowError):
+        raise SystemExit(f"error: c.DueDates.due[{assignment!r}] = {configured!r} is not a date, e.g. "
+                         "'2026-12-14 17:00:00 UTC'.") from None
+
+
+def set_due_date(gradebook, assignment: str, config) -> datetime:
+    """Write the configured due date of `assignment` (if any) to the open nbgrader `gradebook`;
+    returns the gradebook's due date (naive UTC, as nbgrader keeps it), or None."""
+    duedate = configured_due_date(assignment, config)
+    if duedate is not None:
         gradebook.update_or_create_assignment(assignment, duedate=duedate)
     return gradebook.find_assignment(assignment).duedate
 

@@ -22,6 +22,7 @@ before it is graded, the ledger marks it done after its feedback is written, and
 retried until watch.json records it.
 """
 
+import contextlib
 import datetime
 import html
 import json
@@ -184,13 +185,14 @@ class Watch:
         from nbgrader.api import Gradebook, MissingEntry
 
         from autograder.grading.ledger import verdict_code
-        from autograder.grading.submission_time import set_due_date
+        from autograder.grading.submission_time import configured_due_date
 
-        with Gradebook(self.api.coursedir.db_url) as gradebook:
-            try:
-                duedate = set_due_date(gradebook, self.assignment, self.api.config)
-            except MissingEntry:   # a gradebook without the assignment yet: grading adds it
-                duedate = None
+        # Read only: grading writes the configured date to the gradebook, and a pass must not.
+        duedate = configured_due_date(self.assignment, self.api.config)
+        if duedate is None:
+            # A gradebook without the assignment yet has no date: grading adds it.
+            with Gradebook(self.api.coursedir.db_url) as gradebook, contextlib.suppress(MissingEntry):
+                duedate = gradebook.find_assignment(self.assignment).duedate
         return verdict_code(self.course_root, self.assignment, duedate)
 
     # --- 1. collect ---------------------------------------------------------------------------------
