@@ -12,6 +12,7 @@ of the submission and of the grading code it was graded with, and a state:
   reasons the score table and grades.csv show, and the grading time.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -49,6 +50,7 @@ class Ledger:
     def __init__(self, course_root: str | Path, assignment: str):
         self.path = CoursePaths(course_root, assignment).ledger
         self.entries = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self._deferred = False
 
     def is_current(self, student: str, fingerprint: str) -> bool:
         entry = self.entries.get(student)
@@ -74,7 +76,20 @@ class Ledger:
         """Why an instructor should look at the submission (instructor only; see flag_for_review)."""
         return self.entries.get(student, {}).get("review", [])
 
+    @contextlib.contextmanager
+    def saved_once(self):
+        """Within this block, changes are saved once, at its end (even if it raises): a batch of
+        students costs one write of the file."""
+        self._deferred = True
+        try:
+            yield
+        finally:
+            self._deferred = False
+            self._save()
+
     def _save(self):
+        if self._deferred:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(self.entries, indent=1, sort_keys=True))

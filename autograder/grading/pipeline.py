@@ -6,10 +6,13 @@ Each step takes the GradingRun and does one thing:
 2. `select_submissions`: the submissions that are new or changed since they were last graded
    (all with force=True), from the ledger (autograder.grading.ledger);
 3. `stage_submissions`: copy each into a staging folder nbgrader can always grade, with one
-   sentence per repair (autograder.grading.stage), and sanitize it with nbgrader's own preprocessors;
+   sentence per repair (autograder.grading.stage), screen it, and sanitize it with nbgrader's own
+   preprocessors;
 4. `grade_submissions`: run the notebooks on workers (a Dask cluster, or this process with one
-   worker), and, as each finishes, record it with nbgrader's autograde in this process (the only
-   one that writes the gradebook), flag it for review if needed, and write its feedback;
+   worker), which also record them with nbgrader's autograde and feedback in a scratch course
+   (autograder.grading.recording); this process, the only one that writes the gradebook, copies
+   the rows of whatever has finished in one transaction and installs the autograded files and
+   feedback;
 5. `export_grades`, `write_class_report`, `print_summary`.
 
 No submission stops the batch: whatever a student hands in ends with a score and a reason.
@@ -32,17 +35,13 @@ from nbformat import NotebookNode
 from autograder.course_paths import CoursePaths
 from autograder.grading.export_csv import write_grades_csv
 from autograder.grading.ledger import Ledger, verdict_code
+from autograder.grading.recording import flag_for_review, install_files, recording_context, write_rows
 from autograder.grading.sandbox import Sandbox, check_sandbox
-from autograder.grading.scores import format_table, read_scores, review_message
+from autograder.grading.scores import format_table, read_scores
 from autograder.grading.screening import screen_notebook
 from autograder.grading.stage import StagedSubmission, Staging, fingerprint, stage_blank, stage_submission
 from autograder.grading.submission_time import Lateness, rewrite_note_cells, set_due_date
-from autograder.grading.worker import (
-    ExecutionResult,
-    ExecutionTask,
-    InsertExecutedOutputs,
-    unrunnable_notebook,
-)
+from autograder.grading.worker import ExecutionResult, ExecutionTask, InsertExecutedOutputs, notebooks_to_record
 from autograder.grading.workers import DaskWorkers, SerialWorkers, default_workers
 from autograder.nbgrader_course import check, grading_environment, load_course_config, open_course
 from autograder.student_text import one_line
@@ -69,12 +68,14 @@ class GradingRun:
     scheduler: str | None = None       # address of an existing Dask scheduler
     force: bool = False                # grade every submission, changed or not
     progress: bool = True
+    record_on_workers: bool = True     # False: nbgrader's autograde records every submission in this process
     to_grade: list[str] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)        # student -> submission + grading code fingerprint
     staged: dict[str, StagedSubmission] = field(default_factory=dict)
     tasks: dict[str, ExecutionTask] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)           # student -> wall time on its worker
     recording: dict[str, float] = field(default_factory=dict)         # student -> wall time of its recording here
+    recorded_by_nbgrader: list[str] = field(default_factory=list)     # students nbgrader's autograde recorded here
     graded: list[str] = field(default_factory=list)                   # students recorded in this run
     not_graded: dict[str, str] = field(default_factory=dict)          # student -> why no verdict could be recorded
     review_notes: dict[str, list[str]] = field(default_factory=dict)  # student -> [what the instructor should look at]
@@ -152,6 +153,7 @@ def stage_submissions(run: GradingRun) -> None:
     release = Path(run.api.coursedir.format_path(run.api.coursedir.release_directory, ".", run.assignment))
     limits = Staging(config=run.api.config)
     trusted = None
+    context = recording_context(run.api, run.assignment) if run.to_grade and run.record_on_workers else None
     for student in run.to_grade:
         folder = run.paths.staged / student / run.assignment
         try:
@@ -164,6 +166,7 @@ def stage_submissions(run: GradingRun) -> None:
                 if run.late_notes[student] or len(staged.notes) != notes:
                     rewrite_note_cells(staged, run.late_notes[student])
             files = prepare_files(run, student, staged)
+            findings = screen(staged)
         except Exception as error:  # the grader's own failure on one submission stops nothing
             why = (f"The grader could not prepare this submission ({type(error).__name__}: "
                    f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''}); the blank release notebook was graded "
@@ -171,11 +174,22 @@ def stage_submissions(run: GradingRun) -> None:
             staged = stage_blank(release, folder, why)
             run.late_notes.pop(student, None)
             files = prepare_files(run, student, staged)
+            findings = {}
         run.staged[student] = staged
         if trusted is None:
             trusted = {name: instructor_test_cells(run.api.coursedir.db_url, run.assignment, Path(name).stem)
                        for name in staged.notebooks}
-        run.tasks[student] = ExecutionTask(student, files, trusted, copy.deepcopy(run.api.config))
+        run.tasks[student] = ExecutionTask(student, files, trusted, copy.deepcopy(run.api.config), list(staged.notes),
+                                           findings, context)
+
+
+def screen(staged: StagedSubmission) -> dict[str, list[str]]:
+    """{notebook: what the screen (autograder.grading.screening) finds in its editable cells}."""
+    findings = {}
+    for name in staged.notebooks:
+        found = screen_notebook(nbformat.read(staged.folder / name, as_version=4))
+        findings[name] = [f"{f.cell if f.cell.startswith('cell ') else 'cell ' + f.cell}: {f.reason}" for f in found]
+    return findings
 
 
 def prepare_files(run: GradingRun, student: str, staged: StagedSubmission) -> dict[str, bytes]:
@@ -211,35 +225,76 @@ def stop_between_students(run: GradingRun):
             signal.signal(sig, handler)
 
 
-def record(run: GradingRun, result: ExecutionResult) -> list[str]:
-    """Write one executed submission to the gradebook with nbgrader autograde (outputs taken from
-    `result`), then flag it for review if needed and write its feedback."""
+def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, list[str] | Exception]:
+    """Write submissions that finished on the workers to the gradebook: the rows the workers
+    recorded, all in one transaction, then their autograded files and feedback. What a worker
+    could not record, or an instructor changed by hand, nbgrader's autograde records here
+    (record_with_nbgrader). Returns {student: the notes of its submission, or the error that kept
+    it from being recorded}; no submission's error stops the others."""
+    start = time.perf_counter()
+    outcome: dict[str, list[str] | Exception] = {}
+    coursedir = run.api.coursedir
+    recorded = {r.student: r.recorded for r in results if r.recorded is not None}
+    by_nbgrader = [r for r in results if r.recorded is None]
+    if recorded:
+        with run.ledger.saved_once():
+            for student in recorded:
+                run.ledger.start(student, run.fingerprints[student])
+        try:
+            set_by_hand = write_rows(run.api.coursedir.db_url, run.api.coursedir.course_id, run.assignment,
+                                     {student: r.rows for student, r in recorded.items()})
+        except Exception:  # nothing was written: nbgrader records each one, and says what is wrong
+            set_by_hand = list(recorded)
+        by_nbgrader += [r for r in results if r.student in set_by_hand]
+        with run.ledger.saved_once():
+            for result in results:
+                student, done = result.student, recorded.get(result.student)
+                if done is None or student in set_by_hand:
+                    continue
+                try:
+                    for folder, files in ((coursedir.autograded_directory, done.autograded),
+                                          (coursedir.feedback_directory, done.feedback)):
+                        install_files(Path(coursedir.format_path(folder, student, run.assignment)), files)
+                except Exception as error:
+                    outcome[student] = error
+                    continue
+                # The late sentences join the notes (score table, grades.csv, report) but are no reason for review.
+                outcome[student] = done.notes + run.late_notes.get(student, [])
+                run.ledger.finish(student, run.fingerprints[student], outcome[student], done.review, result.seconds)
+                run.seconds[student] = result.seconds
+                run.graded.append(student)
+        for student in recorded:
+            run.recording[student] = (time.perf_counter() - start) / len(recorded)
+    for result in by_nbgrader:
+        try:
+            outcome[result.student] = record_with_nbgrader(run, result)
+        except Exception as error:
+            outcome[result.student] = error
+    return outcome
+
+
+def record_with_nbgrader(run: GradingRun, result: ExecutionResult) -> list[str]:
+    """Write one executed submission to the gradebook with nbgrader autograde in this process
+    (outputs taken from `result`), then flag it for review if needed and write its feedback."""
     start = time.perf_counter()
     student = result.student
-    staged = run.staged[student]
+    task = run.tasks[student]
+    notebooks, notes = notebooks_to_record(task, result)
+    notes = task.notes + notes
     executed_folder = run.paths.executed / student
     executed_folder.mkdir(parents=True, exist_ok=True)
-    notes = list(staged.notes)
-    for name in staged.notebooks:
-        sanitized = nbformat.reads(run.tasks[student].files[name].decode(), as_version=4)
-        if result.error or name not in result.executed:
-            error = one_line(result.error or "it returned no result", 300)
-            why = f"the grader could not run this notebook: {error}"
-            notes.append(f"The grader could not run {name} ({error}); every test scores 0 until an "
-                         "instructor looks at it.")
-            notebook = unrunnable_notebook(sanitized, why)
-        else:
-            notebook = nbformat.reads(result.executed[name], as_version=4)
+    for name, notebook in notebooks.items():
         nbformat.write(notebook, executed_folder / name)
     run.ledger.start(student, run.fingerprints[student])
     check(run.api.autograde(run.assignment, student, force=True), f"autograde {student}'s {run.assignment}")
-    review = flag_for_review(run, student, notes)
+    review = flag_for_review(run.api.coursedir.db_url, run.assignment, student, list(notebooks), notes, task.findings)
     check(run.api.generate_feedback(run.assignment, student), f"generate {student}'s feedback")
     # The late sentences join the notes (score table, grades.csv, report) but are no reason for review.
     notes += run.late_notes.get(student, [])
     run.ledger.finish(student, run.fingerprints[student], notes, review, result.seconds)
     run.seconds[student] = result.seconds
     run.recording[student] = time.perf_counter() - start
+    run.recorded_by_nbgrader.append(student)
     run.graded.append(student)
     return notes
 
@@ -265,23 +320,24 @@ def grade_submissions(run: GradingRun) -> None:
             for student in run.to_grade:
                 workers.submit(run.tasks[student])
             bar.set_postfix(running=workers.running(), noted=0, failed=0)
-            for result in workers.results():
+            for results in workers.batches():
                 if run.interrupted:
                     break
-                position = f"[{bar.n + 1}/{len(run.to_grade)}] {one_line(result.student):<16}"
-                try:
-                    notes = record(run, result)
-                except Exception as error:  # one submission never stops the batch
-                    run.not_graded[result.student] = one_line(str(error).splitlines()[0] if str(error) else
-                                                              type(error).__name__, 300)
-                    failed += 1
-                    bar.write(f"  {position} NOT GRADED: {run.not_graded[result.student]}")
-                else:
-                    noted += bool(notes)
-                    if not show_bar:
-                        print(f"  {position} {result.seconds:5.1f} s" + ("  (with a note)" if notes else ""),
-                              flush=True)
-                bar.update()
+                outcome = record_batch(run, results)
+                for result in results:
+                    position = f"[{bar.n + 1}/{len(run.to_grade)}] {one_line(result.student):<16}"
+                    notes = outcome[result.student]
+                    if isinstance(notes, Exception):  # one submission never stops the batch
+                        run.not_graded[result.student] = one_line(str(notes).splitlines()[0] if str(notes) else
+                                                                  type(notes).__name__, 300)
+                        failed += 1
+                        bar.write(f"  {position} NOT GRADED: {run.not_graded[result.student]}")
+                    else:
+                        noted += bool(notes)
+                        if not show_bar:
+                            print(f"  {position} {result.seconds:5.1f} s" + ("  (with a note)" if notes else ""),
+                                  flush=True)
+                    bar.update()
                 bar.set_postfix(running=workers.running(), noted=noted, failed=failed)
     finally:
         bar.close()
@@ -290,36 +346,6 @@ def grade_submissions(run: GradingRun) -> None:
         left = [s for s in run.to_grade if s not in run.graded and s not in run.not_graded]
         print(f"Interrupted: {len(run.graded)} submission(s) graded, {len(left)} left. Run the same command "
               "again to grade the rest; what was graded is kept.")
-
-
-def flag_for_review(run: GradingRun, student: str, notes: list[str]) -> list[str]:
-    """Flag a submission for an instructor's review when staging changed it, the grader could not
-    run it, or its editable cells trip the screen (autograder.grading.screening). The scores stand: the
-    flag only tells the instructor where to look in the formgrader. The staging notes, which the
-    student's feedback shows anyway, become the cells' review comment; what the screen found is
-    for the instructor alone (the ledger, the score table and the report read it there), because
-    honest code trips it too and the student's feedback must not call it suspicious. Returns the
-    reasons."""
-    reasons = list(notes)
-    gradebook = run.api.gradebook
-    try:
-        for name in run.staged[student].notebooks:
-            path = run.staged[student].folder / name
-            findings = screen_notebook(nbformat.read(path, as_version=4))
-            reasons += [f"{f.cell if f.cell.startswith('cell ') else 'cell ' + f.cell}: {f.reason}" for f in findings]
-            if not notes and not findings:
-                continue
-            notebook = gradebook.find_submission_notebook(Path(name).stem, run.assignment, student)
-            for grade in notebook.grades:
-                grade.needs_manual_grade = True
-            if notes:
-                for comment in notebook.comments:
-                    comment.manual_comment = review_message(notes)
-            gradebook.db.commit()
-    finally:
-        gradebook.close()
-    run.review_notes[student] = reasons
-    return reasons
 
 
 # --- 5. results --------------------------------------------------------------------------------------
@@ -367,7 +393,7 @@ def submitted_students(course_root: str | Path, assignment: str) -> list[str]:
 
 def grade(course_root: str | Path, assignment: str, students: list[str] | None = None, steps=GRADING_STEPS,
           sandbox: bool = True, workers: int | None = None, scheduler: str | None = None, force: bool = False,
-          progress: bool = True, db_url: str | None = None) -> GradingRun:
+          progress: bool = True, db_url: str | None = None, record_on_workers: bool = True) -> GradingRun:
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
     - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
@@ -375,7 +401,9 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
     - workers: processes of the local Dask cluster (default: one per core; 1 grades in this
       process); scheduler: the address of an existing Dask scheduler to use instead;
     - force: grade again submissions that did not change since they were graded;
-    - db_url: the gradebook, instead of the course's configured one (grade --db-url).
+    - db_url: the gradebook, instead of the course's configured one (grade --db-url);
+    - record_on_workers=False records every submission with nbgrader's autograde in this process,
+      one after another (the way before autograder.grading.recording; for comparisons).
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
@@ -395,7 +423,7 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
         api.config.CourseDirectory.submitted_directory = api.coursedir.submitted_directory
         api.config.InsertExecutedOutputs.executed_folder = str(paths.executed)
         run = GradingRun(course_root, assignment, students, api, sandbox, workers or default_workers(),
-                         scheduler, force, progress)
+                         scheduler, force, progress, record_on_workers)
         for step in steps:
             step(run)
             if run.interrupted:

@@ -9,7 +9,7 @@ import nbformat
 from autograder.course_paths import CoursePaths
 from autograder.student_text import one_line
 
-# How a review comment starts (written by autograder.grading.pipeline.flag_for_review).
+# How a review comment starts (written by autograder.grading.recording.flag_for_review).
 REVIEW_PREFIX = "Flagged for an instructor's review: "
 
 
@@ -24,7 +24,7 @@ class StudentScores:
 
     - points: {grade_id: (score, max_score)} for every graded cell, in notebook order
     - reasons: {grade_id: one line saying why points were lost} for cells below full marks
-    - review: why an instructor should look at the submission (autograder.grading.pipeline.flag_for_review), or None
+    - review: why an instructor should look at the submission (autograder.grading.recording.flag_for_review), or None
     - notes: sentences about the submission as a whole, written when it was handed in in a shape
       the grader had to repair or could not grade (no notebook, unreadable JSON, a renamed
       notebook, ...): what happened and what was graded instead, and the late-penalty sentence

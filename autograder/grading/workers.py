@@ -1,13 +1,14 @@
-"""Where the notebooks run: in this process one after another, or on a Dask cluster (a LocalCluster
-by default, or an existing scheduler). Both take ExecutionTasks and yield ExecutionResults as they
-finish (autograder.grading.worker)."""
+"""Where submissions run and are recorded: in this process one after another, or on a Dask cluster
+(a LocalCluster by default, or an existing scheduler). Both take ExecutionTasks and yield lists of
+ExecutionResults, whatever has finished since the last list (autograder.grading.worker), so the
+grading process writes them to the gradebook together."""
 
 import logging
 import os
 import time
 from collections.abc import Iterator
 
-from autograder.grading.worker import ExecutionResult, ExecutionTask, execute_submission
+from autograder.grading.worker import ExecutionResult, ExecutionTask, grade_submission
 from autograder.student_text import one_line
 
 
@@ -20,9 +21,9 @@ class SerialWorkers:
     def submit(self, task: ExecutionTask) -> None:
         self.pending.append(task)
 
-    def results(self) -> Iterator[ExecutionResult]:
+    def batches(self) -> Iterator[list[ExecutionResult]]:
         while self.pending:
-            yield execute_submission(self.pending.pop(0))
+            yield [grade_submission(self.pending.pop(0))]
 
     def running(self) -> int:
         return min(1, len(self.pending))
@@ -48,19 +49,22 @@ class DaskWorkers:
 
     def submit(self, task: ExecutionTask) -> None:
         # pure=False: a resubmitted submission must run again, never reuse an old result.
-        self.futures[self.client.submit(execute_submission, task, pure=False, key=f"grade-{task.student}-"
+        self.futures[self.client.submit(grade_submission, task, pure=False, key=f"grade-{task.student}-"
                                         f"{time.monotonic_ns()}")] = task.student
 
-    def results(self) -> Iterator[ExecutionResult]:
+    def batches(self) -> Iterator[list[ExecutionResult]]:
         from dask.distributed import as_completed
 
-        for future in as_completed(list(self.futures)):
-            student = self.futures.pop(future)
-            try:
-                yield future.result()
-            except Exception as error:  # a lost worker is this submission's verdict, not a stop
-                yield ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
-                                      f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
+        for futures in as_completed(list(self.futures)).batches():
+            yield [self._result(future) for future in futures]
+
+    def _result(self, future) -> ExecutionResult:
+        student = self.futures.pop(future)
+        try:
+            return future.result()
+        except Exception as error:  # a lost worker is this submission's verdict, not a stop
+            return ExecutionResult(student, {}, 0.0, "?", f"its worker failed ({type(error).__name__}: "
+                                   f"{one_line(str(error).splitlines()[0], 300) if str(error) else ''})")
 
     def running(self) -> int:
         return min(len(self.futures), sum(len(keys) for keys in self.client.processing().values()))
