@@ -143,26 +143,32 @@ def record_in_scratch(context: RecordingContext, student: str, files: dict[str, 
     start = time.perf_counter()
     root = Path(tempfile.mkdtemp(prefix="recording-"))
     try:
-        (root / SCRATCH_GRADEBOOK).write_bytes(context.gradebook)
-        write_files(root / "submitted" / student / context.assignment, files)
-        write_files(root / "source" / context.assignment, context.source_files)
-        for name, notebook in executed.items():
-            (root / "executed" / student).mkdir(parents=True, exist_ok=True)
-            nbformat.write(notebook, root / "executed" / student / name)
         config = copy.deepcopy(config)
         config.CourseDirectory.root = str(root)
         config.CourseDirectory.db_url = f"sqlite:///{root / SCRATCH_GRADEBOOK}"
+        # nbgrader's own folder names (the course's could be absolute paths, outside the scratch course)
         for folder in ("submitted", "source", "autograded", "feedback"):
-            setattr(config.CourseDirectory, f"{folder}_directory", folder)
+            trait = f"{folder}_directory"
+            setattr(config.CourseDirectory, trait, CourseDirectory.class_traits()[trait].default_value)
         config.InsertExecutedOutputs.executed_folder = str(root / "executed")
         config.Exchange.root = str(root / ".exchange")
         api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+        coursedir = api.coursedir
+
+        def folder_of(kind: str, who: str = student) -> Path:
+            return Path(coursedir.format_path(getattr(coursedir, f"{kind}_directory"), who, context.assignment))
+
+        (root / SCRATCH_GRADEBOOK).write_bytes(context.gradebook)
+        write_files(folder_of("submitted"), files)
+        write_files(folder_of("source", "."), context.source_files)
+        for name, notebook in executed.items():
+            (root / "executed" / student).mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, root / "executed" / student / name)
         check(api.autograde(context.assignment, student, force=True), f"autograde {student}'s {context.assignment}")
         review = flag_for_review(api.coursedir.db_url, context.assignment, student, list(executed), notes, findings)
         check(api.generate_feedback(context.assignment, student), f"generate {student}'s feedback")
         return Recorded(read_rows(api.coursedir.db_url, context.assignment, student),
-                        read_files(root / "autograded" / student / context.assignment),
-                        read_files(root / "feedback" / student / context.assignment),
+                        read_files(folder_of("autograded")), read_files(folder_of("feedback")),
                         notes, review, time.perf_counter() - start)
     finally:
         shutil.rmtree(root, ignore_errors=True)
