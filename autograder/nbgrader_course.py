@@ -110,7 +110,7 @@ def open_course(root: str | Path, sandbox: bool = True, db_url: str | None = Non
     Autograding runs each submission through `execute_step` instead of nbgrader's Execute; this is
     the one place where that step is swapped. By default it is autograder.grading.execute.GraderExecute: a
     sandboxed kernel, and test cells run by the grader (class grading passes
-    grading_task.InsertExecutedOutputs, which takes outputs executed on a worker). sandbox=False keeps
+    autograder.grading.worker.InsertExecutedOutputs, which takes outputs executed on a worker). sandbox=False keeps
     the grader-run test cells but starts kernels without the sandbox (c.Sandbox.enabled).
     db_url, when given, is the gradebook instead of the configured one (see gradebook_url).
     Returns nbgrader.apps.NbGraderAPI; its methods (generate_assignment, autograde,

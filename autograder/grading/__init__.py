@@ -9,9 +9,12 @@
                   in `sandbox.py`'s bubblewrap kernel, only the cells a score needs (`needed_cells.py`),
                   and the instructor's test cells in the grader, calling the student's functions
                   through `kernel_calls.py`.
-3. record         back in the grading process, nbgrader's own autograde writes the gradebook from the
-                  executed outputs (`worker.InsertExecutedOutputs`), `late_penalty.py` applies the
-                  course's policy, and `feedback.py` makes nbgrader's feedback safe to open.
+3. record         on the same worker, `recording.py` runs nbgrader's own autograde on the executed
+                  outputs (`worker.InsertExecutedOutputs`), with `late_penalty.py`'s policy, the
+                  review flags and nbgrader's feedback (`feedback.py` makes it safe to open), in a
+                  scratch course; back in the grading process, the only writer, the rows of every
+                  submission that came back go into the gradebook in one transaction, and the
+                  autograded files and feedback into the course (`pipeline.record_batch`).
 4. report/export  `scores.py` reads the verdicts back; `report.py` writes the class report,
                   `export_gradescope.py` and `export_lms.py` the grade files.
 """

@@ -69,6 +69,7 @@ class GradingRun:
     force: bool = False                # grade every submission, changed or not
     progress: bool = True
     record_on_workers: bool = True     # False: nbgrader's autograde records every submission in this process
+    feedback_pages: bool = True        # False: no feedback pages are written (Gradescope shows results.json)
     to_grade: list[str] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)        # student -> submission + grading code fingerprint
     staged: dict[str, StagedSubmission] = field(default_factory=dict)
@@ -153,7 +154,8 @@ def stage_submissions(run: GradingRun) -> None:
     release = Path(run.api.coursedir.format_path(run.api.coursedir.release_directory, ".", run.assignment))
     limits = Staging(config=run.api.config)
     trusted = None
-    context = recording_context(run.api, run.assignment) if run.to_grade and run.record_on_workers else None
+    context = (recording_context(run.api, run.assignment, run.feedback_pages)
+               if run.to_grade and run.record_on_workers else None)
     for student in run.to_grade:
         folder = run.paths.staged / student / run.assignment
         try:

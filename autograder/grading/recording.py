@@ -45,11 +45,13 @@ class RecordingContext:
     - gradebook: a SQLite gradebook file holding the assignment, its notebooks and cells, and no
       submissions (assignment_gradebook)
     - source_files: {path: bytes}, the non-notebook files of source/<assignment>/, which nbgrader's
-      autograde copies into every autograded submission"""
+      autograde copies into every autograded submission
+    - feedback: whether to write feedback pages"""
     assignment: str
     course_id: str
     gradebook: bytes
     source_files: dict[str, bytes] = field(default_factory=dict)
+    feedback: bool = True
 
 
 @dataclass
@@ -113,7 +115,7 @@ def assignment_gradebook(db_url: str, course_id: str, assignment: str) -> bytes:
         return path.read_bytes()
 
 
-def recording_context(api, assignment: str) -> RecordingContext:
+def recording_context(api, assignment: str, feedback: bool = True) -> RecordingContext:
     """The RecordingContext of `assignment` in the course `api` (an NbGraderAPI) grades."""
     coursedir = api.coursedir
     source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
@@ -123,7 +125,7 @@ def recording_context(api, assignment: str) -> RecordingContext:
     files = {str(Path(path).relative_to(source)): Path(path).read_bytes()
              for path in sorted(find_all_files(str(source), coursedir.ignore + ["*.ipynb"]))}
     return RecordingContext(assignment, coursedir.course_id,
-                            assignment_gradebook(coursedir.db_url, coursedir.course_id, assignment), files)
+                            assignment_gradebook(coursedir.db_url, coursedir.course_id, assignment), files, feedback)
 
 
 # --- the worker: nbgrader's autograde and feedback in a scratch course ------------------------------
@@ -166,7 +168,8 @@ def record_in_scratch(context: RecordingContext, student: str, files: dict[str, 
             nbformat.write(notebook, root / "executed" / student / name)
         check(api.autograde(context.assignment, student, force=True), f"autograde {student}'s {context.assignment}")
         review = flag_for_review(api.coursedir.db_url, context.assignment, student, list(executed), notes, findings)
-        check(api.generate_feedback(context.assignment, student), f"generate {student}'s feedback")
+        if context.feedback:
+            check(api.generate_feedback(context.assignment, student), f"generate {student}'s feedback")
         return Recorded(read_rows(api.coursedir.db_url, context.assignment, student),
                         read_files(folder_of("autograded")), read_files(folder_of("feedback")),
                         notes, review, time.perf_counter() - start)
