@@ -79,7 +79,7 @@ def test_is_a_submission_an_instructor_graded_by_hand_recorded_by_nbgrader_keepi
     assert rows["buggy_backward"][1][ASSIGNMENT][1][f"test_{messy_class.BACKWARD}"] == (0.0, 2.0, None, True)
 
 
-def test_does_a_failed_write_leave_nothing_half_written_and_nbgrader_record_the_batch(tmp_path, monkeypatch):
+def test_does_a_failed_write_leave_nothing_half_written_and_nbgrader_record_the_batch(tmp_path, monkeypatch, capsys):
     root = course(tmp_path, PAIR)
     run = grade(root, workers=1, steps=pipeline.GRADING_STEPS[:3])
     rows = {"honest_ada": {"timestamp": None, "notebooks": {ASSIGNMENT: {
@@ -95,4 +95,5 @@ def test_does_a_failed_write_leave_nothing_half_written_and_nbgrader_record_the_
     monkeypatch.setattr(pipeline, "write_rows", failing_write)
     run = grade(root, workers=1)
     assert sorted(run.recorded_by_nbgrader) == sorted(PAIR) and not run.not_graded
+    assert "(RuntimeError: the gradebook is locked); nbgrader's autograde records them one by one" in capsys.readouterr().err
     assert {r.student: r.total for r in read_scores(root, ASSIGNMENT)} == {"honest_ada": (3, 3), "buggy_backward": (1, 3)}

@@ -245,7 +245,9 @@ def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, l
         try:
             set_by_hand = write_rows(run.api.coursedir.db_url, run.api.coursedir.course_id, run.assignment,
                                      {student: r.rows for student, r in recorded.items()})
-        except Exception:  # nothing was written: nbgrader records each one, and says what is wrong
+        except Exception as error:  # nothing was written: nbgrader records each one, and says what is wrong
+            print(f"Writing {len(recorded)} recorded submission(s) at once failed ({type(error).__name__}: "
+                  f"{one_line(str(error), 200)}); nbgrader's autograde records them one by one.", file=sys.stderr)
             set_by_hand = list(recorded)
         by_nbgrader += [r for r in results if r.student in set_by_hand]
         with run.ledger.saved_once():
@@ -263,6 +265,7 @@ def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, l
                 # The late sentences join the notes (score table, grades.csv, report) but are no reason for review.
                 outcome[student] = done.notes + run.late_notes.get(student, [])
                 run.ledger.finish(student, run.fingerprints[student], outcome[student], done.review, result.seconds)
+                run.review_notes[student] = done.review
                 run.seconds[student] = result.seconds
                 run.graded.append(student)
         for student in recorded:
@@ -294,6 +297,7 @@ def record_with_nbgrader(run: GradingRun, result: ExecutionResult) -> list[str]:
     # The late sentences join the notes (score table, grades.csv, report) but are no reason for review.
     notes += run.late_notes.get(student, [])
     run.ledger.finish(student, run.fingerprints[student], notes, review, result.seconds)
+    run.review_notes[student] = review
     run.seconds[student] = result.seconds
     run.recording[student] = time.perf_counter() - start
     run.recorded_by_nbgrader.append(student)
