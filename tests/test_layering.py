@@ -114,3 +114,12 @@ def test_does_no_module_import_another_modules_private_names():
                     if names:
                         private[str(path.relative_to(REPO_ROOT))] = names
     assert private == {}
+
+
+def test_does_the_grading_pipeline_start_without_compiling_jsonschemas_iri_grammars():
+    # rfc3987_syntax compiles Lark grammars on import: 1.3 s of every grading process's and worker's start.
+    import subprocess
+    import sys
+    probe = "import sys, autograder.grading.pipeline, nbformat; print(sys.modules.get('rfc3987_syntax') is None)"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -35,7 +35,7 @@ from nbformat import NotebookNode
 from autograder.course_paths import CoursePaths
 from autograder.grading.export_csv import write_grades_csv
 from autograder.grading.ledger import Ledger, verdict_code
-from autograder.grading.recording import flag_for_review, install_files, recording_context, write_rows
+from autograder.grading.recording import flag_for_review, install_files, read_files, recording_context, write_rows
 from autograder.grading.sandbox import Sandbox, check_sandbox
 from autograder.grading.scores import format_table, read_scores
 from autograder.grading.screening import screen_notebook
@@ -196,8 +196,7 @@ def screen(staged: StagedSubmission) -> dict[str, list[str]]:
 
 def prepare_files(run: GradingRun, student: str, staged: StagedSubmission) -> dict[str, bytes]:
     """{relative path: bytes} of a staged submission, its notebooks sanitized by nbgrader."""
-    files = {str(path.relative_to(staged.folder)): path.read_bytes()
-             for path in sorted(staged.folder.rglob("*")) if path.is_file()}
+    files = read_files(staged.folder)
     for name in staged.notebooks:
         notebook = sanitize(nbformat.read(staged.folder / name, as_version=4), run, student, name)
         files[name] = nbformat.writes(notebook).encode()

@@ -219,6 +219,7 @@ def read_rows(db_url: str, assignment: str, student: str) -> dict:
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write `files` ({path relative to `folder`: bytes}) under `folder`."""
     for relative, content in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -226,6 +227,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def read_files(folder: Path) -> dict[str, bytes]:
+    """{path relative to `folder`: bytes} of every file under `folder`, sorted (none if it does not exist)."""
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 

@@ -27,7 +27,7 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Unicode
 from traitlets.config import Config
 
-from autograder.grading.recording import Recorded, RecordingContext, record_in_scratch
+from autograder.grading.recording import Recorded, RecordingContext, record_in_scratch, write_files
 from autograder.student_text import one_line, writable_outputs
 
 # A test cell that could not be run for a reason outside the student's code gets this error name.
@@ -81,10 +81,7 @@ def execute_submission(task: ExecutionTask) -> ExecutionResult:
     folder = Path(tempfile.mkdtemp(prefix="submission-"))
     executed, error = {}, None
     try:
-        for relative, content in task.files.items():
-            path = folder / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        write_files(folder, task.files)
         for name, trusted in task.trusted_tests.items():
             notebook = nbformat.reads(task.files[name].decode(), as_version=4)
             resources = {"metadata": {"path": str(folder)}, "trusted_test_cells": trusted}
