@@ -256,7 +256,7 @@ def main(argv=None):
     grade.add_argument("--student", action="append", help="grade only this student (repeatable)")
     grade.add_argument("--root", type=Path, default=REPO_ROOT, help="course root (default: this repository)")
     grade.add_argument("--workers", type=int, metavar="N",
-                       help="grading processes on this machine, a local Dask cluster (default: one per core; "
+                       help="grading processes on this machine, a local Dask cluster (default: one per core plus one; "
                             "1 grades in this process)")
     grade.add_argument("--scheduler", metavar="ADDRESS",
                        help="grade on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (its workers need the "

@@ -33,6 +33,16 @@ def copy_course_root(directory: str | Path) -> Path:
 
 
 @contextlib.contextmanager
+def quiet_gradebook_warnings():
+    """Within this block, the SQLAlchemy warnings nbgrader's gradebook code trips (autoflush, three
+    per recorded submission) are not shown: they are not ours to fix, and a Dask worker would print
+    them on the instructor's terminal."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module="nbgrader.api")
+        yield
+
+
+@contextlib.contextmanager
 def grading_environment():
     """Within this block, kernels started by nbgrader import this checkout's autograder and course.
 
@@ -44,9 +54,7 @@ def grading_environment():
     os.environ["PYTHONPATH"] = os.pathsep.join(paths)
     os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved["PATH"] or ""])
     try:
-        with warnings.catch_warnings():
-            # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
-            warnings.filterwarnings("ignore", module="nbgrader.api")
+        with quiet_gradebook_warnings():
             yield
     finally:
         for key, value in saved.items():

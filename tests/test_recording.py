@@ -97,3 +97,19 @@ def test_does_a_failed_write_leave_nothing_half_written_and_nbgrader_record_the_
     assert sorted(run.recorded_by_nbgrader) == sorted(PAIR) and not run.not_graded
     assert "(RuntimeError: the gradebook is locked); nbgrader's autograde records them one by one" in capsys.readouterr().err
     assert {r.student: r.total for r in read_scores(root, ASSIGNMENT)} == {"honest_ada": (3, 3), "buggy_backward": (1, 3)}
+
+
+def test_does_a_worker_record_without_printing_nbgrader_gradebook_warnings(tmp_path):
+    # A Dask worker runs outside grading_environment(); nbgrader's gradebook code trips three
+    # SQLAlchemy warnings per submission, which a worker would print on the instructor's terminal.
+    import warnings
+
+    from autograder.grading.worker import grade_submission
+
+    root = course(tmp_path, ["honest_ada"])
+    task = grade(root, workers=1, steps=pipeline.GRADING_STEPS[:3]).tasks["honest_ada"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = grade_submission(task)
+    assert result.recorded is not None and result.recording_error is None
+    assert [str(w.message) for w in caught if "nbgrader" in w.filename] == []

@@ -114,6 +114,29 @@ def test_is_the_stored_values_file_kept_apart_from_the_datasets():
     assert set(read_stored_values("regularization/example")) == {"X", "Y", "parameters"}
 
 
+def test_does_each_read_of_stored_values_get_its_own_copy():
+    # Reads are cached: a caller that changes its arrays in place must not change the next caller's.
+    first = read_stored_values("regularization/example")
+    original = first["X"].copy()
+    first["X"] *= 0
+    first["parameters"].clear()
+    second = read_stored_values("regularization/example")
+    np.testing.assert_array_equal(second["X"], original)
+    assert second["parameters"]
+
+
+def test_is_a_rewritten_stored_values_file_read_again(tmp_path, monkeypatch):
+    import course.datasets
+
+    path = tmp_path / "stored_values.h5"
+    monkeypatch.setattr(course.datasets, "STORED_VALUES", path)
+    for value in (1.0, 2.0):
+        with h5py.File(path, "w") as f:
+            f["group/x"] = np.array([value])
+        os.utime(path, ns=(int(value * 1e9), int(value * 1e9)))
+        assert read_stored_values("group")["x"][0] == value
+
+
 def test_are_the_stored_dropout_answers_the_reference_on_the_stored_caches():
     from autograder.checks.dropout import known_mistakes
     from autograder.solutions import dropout as reference

@@ -3,7 +3,7 @@
     python -m autograder.benchmarks.bench_class [--students 32] [--repeats 3] [--large 100] [--simulated 1000]
 
 1. A class of `--students` correct regularization submissions is graded `--repeats` times with
-   the default workers (a LocalCluster, one worker per core), with --workers 1, and with the
+   the default workers (a LocalCluster, one worker per core plus one), with --workers 1, and with the
    default workers but nbgrader's autograde and feedback in the grading process (the way before
    recording moved to the workers), in turn, each time with --force on the same course root (the
    gradebook already holds the assignment). Prints each run's wall time and the medians, and the

@@ -403,7 +403,7 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
 
     - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
       otherwise grading stops with SandboxUnavailable if the sandbox cannot start;
-    - workers: processes of the local Dask cluster (default: one per core; 1 grades in this
+    - workers: processes of the local Dask cluster (default: one per core plus one; 1 grades in this
       process); scheduler: the address of an existing Dask scheduler to use instead;
     - force: grade again submissions that did not change since they were graded;
     - db_url: the gradebook, instead of the course's configured one (grade --db-url);

@@ -78,5 +78,10 @@ class DaskWorkers:
 
 
 def default_workers() -> int:
-    """One worker per core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    """One worker per core this process may use, plus one when there are several cores.
+
+    A worker leaves its core idle while its kernel starts and while messages travel between them
+    (about a tenth of a submission's time); one more worker fills those gaps. On 2 cores, 3 workers
+    graded a class in 10 to 15% less time than 2 (autograder/benchmarks/bench_class.py)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return cores + 1 if cores > 1 else 1
