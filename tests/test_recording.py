@@ -50,8 +50,13 @@ def test_does_the_messy_class_record_the_same_rows_on_the_workers_as_with_nbgrad
     on_workers = course(tmp_path / "workers", list(messy_class.CLASS))
     run = grade(by_nbgrader, workers=2, record_on_workers=False)
     assert sorted(run.recorded_by_nbgrader) == sorted(messy_class.CLASS)
+    # The grading process's cost per submission, which the benchmark reports, is measured on both paths.
+    assert set(run.recording_cpu) == set(run.recording) == set(messy_class.CLASS)
+    assert all(0 < run.recording_cpu[s] <= run.recording[s] + 0.01 for s in run.recording)
     run = grade(on_workers, workers=2)
     assert run.recorded_by_nbgrader == [] and not run.not_graded
+    assert set(run.recording_cpu) == set(run.recording) == set(messy_class.CLASS)
+    assert all(0 < run.recording_cpu[s] <= run.recording[s] + 0.01 for s in run.recording)
 
     assert gradebook_rows(on_workers) == gradebook_rows(by_nbgrader)
     scores = {root: {r.student: (r.total, r.reasons, r.notes, r.review) for r in read_scores(root, ASSIGNMENT)}

@@ -76,6 +76,7 @@ class GradingRun:
     tasks: dict[str, ExecutionTask] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)           # student -> wall time on its worker
     recording: dict[str, float] = field(default_factory=dict)         # student -> wall time of its recording here
+    recording_cpu: dict[str, float] = field(default_factory=dict)     # student -> CPU time of its recording here
     recorded_by_nbgrader: list[str] = field(default_factory=list)     # students nbgrader's autograde recorded here
     graded: list[str] = field(default_factory=list)                   # students recorded in this run
     not_graded: dict[str, str] = field(default_factory=dict)          # student -> why no verdict could be recorded
@@ -232,7 +233,7 @@ def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, l
     could not record, or an instructor changed by hand, nbgrader's autograde records here
     (record_with_nbgrader). Returns {student: the notes of its submission, or the error that kept
     it from being recorded}; no submission's error stops the others."""
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     outcome: dict[str, list[str] | Exception] = {}
     coursedir = run.api.coursedir
     recorded = {r.student: r.recorded for r in results if r.recorded is not None}
@@ -269,6 +270,7 @@ def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, l
                 run.graded.append(student)
         for student in recorded:
             run.recording[student] = (time.perf_counter() - start) / len(recorded)
+            run.recording_cpu[student] = (time.thread_time() - start_cpu) / len(recorded)
     for result in by_nbgrader:
         try:
             outcome[result.student] = record_with_nbgrader(run, result)
@@ -280,7 +282,7 @@ def record_batch(run: GradingRun, results: list[ExecutionResult]) -> dict[str, l
 def record_with_nbgrader(run: GradingRun, result: ExecutionResult) -> list[str]:
     """Write one executed submission to the gradebook with nbgrader autograde in this process
     (outputs taken from `result`), then flag it for review if needed and write its feedback."""
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.thread_time()
     student = result.student
     task = run.tasks[student]
     notebooks, notes = notebooks_to_record(task, result)
@@ -299,6 +301,7 @@ def record_with_nbgrader(run: GradingRun, result: ExecutionResult) -> list[str]:
     run.review_notes[student] = review
     run.seconds[student] = result.seconds
     run.recording[student] = time.perf_counter() - start
+    run.recording_cpu[student] = time.thread_time() - start_cpu
     run.recorded_by_nbgrader.append(student)
     run.graded.append(student)
     return notes
