@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.grading.scores import review_message
-from autograder.nbgrader_course import check
+from autograder.nbgrader_course import check, quiet_gradebook_warnings
 
 SCRATCH_GRADEBOOK = "gradebook.db"
 
@@ -130,6 +130,8 @@ def recording_context(api, assignment: str, feedback: bool = True) -> RecordingC
 
 # --- the worker: nbgrader's autograde and feedback in a scratch course ------------------------------
 
+# A Dask worker runs outside grading_environment(), which hides these warnings in the grading process.
+@quiet_gradebook_warnings()
 def record_in_scratch(context: RecordingContext, student: str, files: dict[str, bytes], config,
                       executed: dict[str, nbformat.NotebookNode], notes: list[str],
                       findings: dict[str, list[str]]) -> Recorded:

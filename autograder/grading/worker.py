@@ -28,7 +28,6 @@ from traitlets import Unicode
 from traitlets.config import Config
 
 from autograder.grading.recording import Recorded, RecordingContext, record_in_scratch, write_files
-from autograder.nbgrader_course import quiet_gradebook_warnings
 from autograder.student_text import one_line, writable_outputs
 
 # A test cell that could not be run for a reason outside the student's code gets this error name.
@@ -104,9 +103,8 @@ def grade_submission(task: ExecutionTask) -> ExecutionResult:
     if task.recording is not None:
         try:
             notebooks, notes = notebooks_to_record(task, result)
-            with quiet_gradebook_warnings():
-                result.recorded = record_in_scratch(task.recording, task.student, task.files, task.config, notebooks,
-                                                    task.notes + notes, task.findings)
+            result.recorded = record_in_scratch(task.recording, task.student, task.files, task.config, notebooks,
+                                                task.notes + notes, task.findings)
         except Exception as failure:  # the grading process records it itself
             result.recording_error = f"{type(failure).__name__}: {failure}".splitlines()[0]
             traceback.print_exc()
