@@ -2,7 +2,9 @@
 
 A provided (locked) cell may be skipped only when nothing grading runs can read a name it defines.
 A function body reads globals when it is called, not where it sits, so a provided cell is needed
-by a kept function wherever the two are in the notebook.
+by a kept function wherever the two are in the notebook. A provided cell that imports also
+defines its modules as attributes of their packages, so it is needed by a kept cell that reads
+or plainly imports one of those packages.
 """
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
@@ -62,6 +64,44 @@ def test_are_provided_cells_kept_until_nothing_changes():
 
 def test_is_a_provided_cell_read_only_at_the_top_level_of_an_earlier_cell_still_skipped():
     # A top-level read runs where its cell sits: a provided cell after it cannot be what it reads.
-    cells = [provided("import numpy as np"), provided("LIMIT = 1"), solution("value = LIMIT\ndef answer():\n    return value"),
+    cells = [provided("import numpy as np"), provided("LIMIT = 1"),
+             solution("value = LIMIT\ndef answer():\n    return np.int64(value)"),
              provided("LIMIT = 2"), graded("assert answer() == 1")]
     assert run(cells) == [0, 1, 2, 4]
+
+
+PLOTTING_SET_UP = provided("import matplotlib.pyplot as plt\nfrom course.plots import plot_costs\n\n"
+                           "%matplotlib inline\nplt.rcParams['figure.figsize'] = (6.0, 4.5)")
+
+
+def test_is_the_plotting_set_up_skipped_when_nothing_graded_plots():
+    # Importing pyplot is half a kernel's start: a notebook keeps it in a cell of its own so that
+    # grading can leave it out.
+    cells = [provided("import numpy as np\nfrom course.datasets import load_dataset"), PLOTTING_SET_UP,
+             solution("def answer(x):\n    return np.sum(x)"),
+             provided("plot_costs([answer([i]) for i in range(10)])\nplt.show()"),
+             graded("assert answer([1, 2]) == 3")]
+    assert run(cells) == [0, 2, 4]
+
+
+def test_is_the_plotting_set_up_kept_when_a_student_plots():
+    cells = [provided("import numpy as np"), PLOTTING_SET_UP,
+             solution("def answer(x):\n    plt.plot(x)\n    return np.sum(x)"),
+             graded("assert answer([1, 2]) == 3")]
+    assert run(cells) == [0, 1, 2, 3]
+
+
+def test_is_an_import_cell_kept_when_a_student_reaches_its_module_through_the_package():
+    # The provided cell's `import matplotlib.pyplot` is what makes `matplotlib.pyplot` an attribute.
+    for student in ("import matplotlib as mpl\ndef answer(x):\n    return mpl.pyplot.gca() and np.sum(x)",
+                    "def answer(x):\n    return matplotlib.pyplot.gca() and np.sum(x)"):
+        cells = [provided("import numpy as np"), PLOTTING_SET_UP, solution(student),
+                 graded("assert answer([1, 2]) == 3")]
+        assert run(cells) == [0, 1, 2, 3], student
+
+
+def test_is_an_import_cell_still_skipped_when_kept_cells_only_import_names_from_the_same_package():
+    # `from course.datasets import load_dataset` binds no package object: course.plots cannot be reached.
+    cells = [provided("from course.datasets import load_dataset"), PLOTTING_SET_UP,
+             solution("def answer():\n    return load_dataset()"), graded("assert answer()")]
+    assert run(cells) == [0, 2, 3]

@@ -5,13 +5,16 @@ last graded cell and something that runs later reads a name it defines. The prov
 plotting cells exist for learning: they are most of a notebook's run time and none of its verdict.
 
 `cells_to_run` keeps every cell a student can edit (solution cells, cells they added), every
-graded cell, every cell that imports, and every locked cell that defines a name read by a cell
-that runs after it (read in any scope: a function body reading a global counts). Names are read
-off the code with `symtable` after IPython's own translation of magics. When a student's cell
+graded cell, and every locked cell that defines a name read by a cell that runs after it (read in
+any scope: a function body reading a global counts). A cell that imports `a.b` also defines
+`a.b` as an attribute of the package `a`, so it counts as defining `a` for a kept cell that reads
+`a` or plainly imports it (`import a as x`; `from a.c import f` binds no package). Names are read
+off the code with `symtable` and `ast` after IPython's own translation of magics. When a student's cell
 reaches names in ways code reading cannot follow (globals(), eval, exec, ...) or a cell does not
 parse, every cell up to the last graded one runs.
 """
 
+import ast
 import symtable
 from collections.abc import Callable
 
@@ -36,17 +39,26 @@ IMMEDIATE_SCOPES = {"listcomp", "setcomp", "dictcomp", "<listcomp>", "<setcomp>"
 
 def names_of(source: str):
     """(names the cell defines at top level, global names read where the cell runs, global names read
-    inside functions (read whenever they are called, wherever the cell is), whether it imports).
+    inside functions (read whenever they are called, wherever the cell is)); the packages a cell
+    imports from count among the names it defines.
+
+    Reading a package's module as an attribute (`a.b` after `import a`) reads the name `a`, so the
+    packages of plain imports (`import a.b as x`) count as names read where the cell runs.
 
     Raises CannotTell if the cell does not parse.
     """
     try:
-        table = symtable.symtable(_python(source), "<cell>", "exec")
+        python = _python(source)
+        table = symtable.symtable(python, "<cell>", "exec")
+        tree = ast.parse(python)
     except (SyntaxError, ValueError) as error:
         raise CannotTell(str(error)) from None
     defined = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
-    imports = any(s.is_imported() for s in table.get_symbols())
-    read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()}
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    packages = imported | {node.module.split(".")[0] for node in ast.walk(tree)
+                           if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()} | imported
     read_when_called = set()
     stack = [(child, False) for child in table.get_children()]
     while stack:
@@ -56,7 +68,7 @@ def names_of(source: str):
         (read_when_called if deferred else read_here).update(reads)
         defined |= {s.get_name() for s in scope.get_symbols() if s.is_declared_global() and s.is_assigned()}
         stack += [(child, deferred) for child in scope.get_children()]
-    return defined, read_here, read_when_called, imports
+    return defined | packages, read_here, read_when_called
 
 
 def cells_to_run(cells: list, is_grader_cell: Callable[[object], bool]) -> list[int]:
@@ -81,10 +93,10 @@ def cells_to_run(cells: list, is_grader_cell: Callable[[object], bool]) -> list[
         for i in candidates:
             meta = cells[i].metadata.get("nbgrader", {})
             names[i] = names_of(cells[i].source)
-            defined, read_here, read_when_called, imports = names[i]
+            _, read_here, read_when_called = names[i]
             if not meta.get("locked") and (read_here | read_when_called) & DYNAMIC_ACCESS and not is_grader_cell(cells[i]):
                 raise CannotTell(f"cell {i + 1} reads names dynamically")
-            if not (meta.get("locked") and not meta.get("grade") and not meta.get("solution") and not imports):
+            if not (meta.get("locked") and not meta.get("grade") and not meta.get("solution")):
                 keep.add(i)
     except CannotTell:
         return candidates
