@@ -58,6 +58,11 @@ class CoursePaths:
         return self.grading / "ledger.json"
 
     @property
+    def report_charts(self) -> Path:
+        """The class report's charts as last drawn, keyed by what they show (redrawn when it changes)."""
+        return self.grading / "report_charts.json"
+
+    @property
     def watch(self) -> Path:
         """`watch`'s own folder: the submissions it is collecting and the feedback it releases
         (autograder.grading.watch; its state, watch.json, and its lock are in `grading`)."""

@@ -2,6 +2,7 @@
 
 import base64
 import html
+import json
 import re
 import struct
 
@@ -141,3 +142,43 @@ def test_does_the_report_command_write_the_page_of_the_graded_class(tmp_path, mo
     assert row("2", DW2_MISSING_L2_BOB, "bob, dan", numeric=(0,)) in path.read_text()
     assert main(["report", "initialization", "--root", str(tmp_path)]) == 1
     assert "no graded submissions of 'initialization'" in capsys.readouterr().err
+
+
+def _charts(page):
+    return re.findall(r'<img src="([^"]*)"', page)
+
+
+def test_does_a_report_of_unchanged_scores_reuse_its_charts_without_matplotlib(tmp_path):
+    # Drawing the two charts costs a grading process the import of matplotlib (most of a one-submission
+    # regrade's report); a regrade that leaves the class's scores as they were draws nothing.
+    import subprocess
+    import sys
+
+    first = write_class_report(tmp_path, ASSIGNMENT, small_class()).read_text(encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from tests.small_class import small_class, ASSIGNMENT; "
+              "from autograder.grading.report import write_class_report; "
+              f"write_class_report(Path({str(tmp_path)!r}), ASSIGNMENT, small_class()); "
+              "print('matplotlib' in sys.modules)")
+    reused = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert reused.stdout.strip() == "False", reused.stderr
+    assert (tmp_path / "reports" / f"{ASSIGNMENT}.html").read_text(encoding="utf-8") == first
+
+
+def test_does_a_report_redraw_the_charts_whose_inputs_changed(tmp_path):
+    results = small_class()
+    before = _charts(write_class_report(tmp_path, ASSIGNMENT, results).read_text(encoding="utf-8"))
+    results[1].points[BACKWARD] = (2.0, 2.0)   # bob's backward cell now right: his total and its pass rate change
+    after = _charts(write_class_report(tmp_path, ASSIGNMENT, results).read_text(encoding="utf-8"))
+    assert before[0] != after[0] and before[1] != after[1]
+    assert after == _charts(write_class_report(tmp_path / "fresh", ASSIGNMENT, results).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("damage", ["not json", "not an image", "not a mapping"])
+def test_is_a_damaged_chart_cache_ignored(tmp_path, damage):
+    page = write_class_report(tmp_path, ASSIGNMENT, small_class()).read_text(encoding="utf-8")
+    cache = tmp_path / ".grading" / ASSIGNMENT / "report_charts.json"
+    keys = list(json.loads(cache.read_text())["charts"])
+    cache.write_text({"not json": "{not json",
+                      "not an image": json.dumps({"charts": dict.fromkeys(keys, '" onerror="alert(1)')}),
+                      "not a mapping": json.dumps({"charts": keys})}[damage])
+    assert write_class_report(tmp_path, ASSIGNMENT, small_class()).read_text(encoding="utf-8") == page

@@ -4,13 +4,19 @@ write_class_report(course_root, assignment, results, timings=None) writes
 reports/<assignment>.html under the course root from the StudentScores that
 autograder.grading.scores.read_scores returns. The page holds its plots as embedded PNG images (data URIs),
 so it can be mailed or archived as one file; it loads nothing from the network and runs no script.
+A chart is drawn again only when what it shows (or the code that draws it) has changed: the last
+ones are kept in .grading/<assignment>/report_charts.json, since importing matplotlib is most of a
+one-submission regrade's report.
 Every text that comes from a submission (student ids, failure sentences, review comments, notes)
 is HTML-escaped: a failure sentence can quote a student's own strings.
 """
 
 import base64
+import functools
+import hashlib
 import html
 import io
+import json
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -129,11 +135,11 @@ def _histogram_of_totals(assignment, totals, top):
     return _png_data_uri(figure)
 
 
-def _pass_rate_chart(assignment, results, grade_ids):
-    """PNG data URI: per test cell, the percent of students with full marks on it."""
+def _pass_rate_chart(assignment, grade_ids, counts):
+    """PNG data URI: per test cell, the percent of students with full marks on it (counts: _cell_counts
+    of each grade id)."""
     from matplotlib.figure import Figure
 
-    counts = [_cell_counts(results, grade_id) for grade_id in grade_ids]
     rates = [100 * full / graded if graded else 0 for full, _, _, graded in counts]
     figure = Figure(figsize=(7, 1.2 + 0.45 * len(grade_ids)))
     axes = figure.add_subplot()
@@ -145,6 +151,31 @@ def _pass_rate_chart(assignment, results, grade_ids):
     axes.set_xlabel("students with full marks on the test cell (%)")
     axes.set_title(f"{assignment}: pass rate per test cell")
     return _png_data_uri(figure)
+
+
+def _chart(charts, draw, *inputs):
+    """draw(*inputs), the PNG data URI of a chart, taken from `charts` ({key: data URI}) when it holds
+    the chart of the same inputs drawn by the same code (this module's); `charts` keeps it either way."""
+    key = hashlib.sha256(json.dumps([draw.__name__, _drawing_code(), inputs], default=list).encode()).hexdigest()
+    if key not in charts:
+        charts[key] = draw(*inputs)
+    return charts[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _drawing_code():
+    """A digest of this module's source: a chart drawn by other code is drawn again."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _read_charts(path):
+    """{key: PNG data URI} kept at `path` by the last report, or {} (missing, unreadable, not ours)."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))["charts"]
+        return {key: uri for key, uri in kept.items()
+                if re.fullmatch(r"[0-9a-f]{64}", key) and re.fullmatch(r"data:image/png;base64,[A-Za-z0-9+/=]+", uri)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 # --- HTML -------------------------------------------------------------------------------------------
@@ -193,13 +224,14 @@ def _headline(results, totals, top):
             + (f", {late} with a late penalty (taken off the totals)" if late else "") + ".")
 
 
-def _score_sections(assignment, results):
+def _score_sections(assignment, results, charts):
     totals = [result.total[0] for result in results]
     top = max(result.total[1] for result in results)
     grade_ids = _grade_ids(results)
     parts = [f'<p class="headline">{html.escape(_headline(results, totals, top))}</p>',
              "<h2>Score distribution</h2>",
-             _figure(_histogram_of_totals(assignment, totals, top), "histogram of the students' totals",
+             _figure(_chart(charts, _histogram_of_totals, assignment, totals, top),
+                     "histogram of the students' totals",
                      "Number of students per total; dashed: mean, dotted: median.")]
     rows = []
     for grade_id in grade_ids:
@@ -207,7 +239,9 @@ def _score_sections(assignment, results):
         points = max(result.points[grade_id][1] for result in results if grade_id in result.points)
         rows.append((grade_id, _points(points), full, partial, zero, f"{100 * full / graded:.0f} %"))
     parts += ["<h2>Pass rate per test cell</h2>",
-              _figure(_pass_rate_chart(assignment, results, grade_ids), "bar chart of the pass rate per test cell",
+              _figure(_chart(charts, _pass_rate_chart, assignment, grade_ids,
+                             [_cell_counts(results, grade_id) for grade_id in grade_ids]),
+                      "bar chart of the pass rate per test cell",
                       "Percent of students with full marks on each test cell (label: students with full "
                       "marks / students graded)."),
               _table(("test cell", "points", "full marks", "partial", "0 points", "full marks (%)"), rows,
@@ -281,11 +315,13 @@ def _similarity_section(assignment, pairs):
 
 
 def class_report_html(assignment: str, results: list[StudentScores], timings: dict[str, float] | None = None,
-                      similar: list | None = None) -> str:
-    """The report page as a string. Inputs as for write_class_report."""
+                      similar: list | None = None, charts: dict[str, str] | None = None) -> str:
+    """The report page as a string. Inputs as for write_class_report; charts: {key: PNG data URI} of
+    charts drawn before (see _chart), which also receives the page's own."""
     title = f"{assignment}: class report"
+    charts = {} if charts is None else charts
     if results:
-        body = (_score_sections(assignment, results) + _failure_section(results)
+        body = (_score_sections(assignment, results, charts) + _failure_section(results)
                 + _review_and_notes_sections(results))
         if similar is not None:
             body += _similarity_section(assignment, similar)
@@ -318,7 +354,18 @@ def write_class_report(course_root: str | Path, assignment: str, results: list[S
       (autograder.similarity.similar_pairs); adds the similar submissions (None: no section)
     Returns the Path of the page.
     """
-    path = CoursePaths(course_root, assignment).class_report
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(class_report_html(assignment, results, timings, similar), encoding="utf-8")
-    return path
+    paths = CoursePaths(course_root, assignment)
+    kept = _read_charts(paths.report_charts)
+    charts = dict(kept)
+    page = class_report_html(assignment, results, timings, similar, charts)
+    paths.class_report.parent.mkdir(parents=True, exist_ok=True)
+    paths.class_report.write_text(page, encoding="utf-8")
+    used = {key: uri for key, uri in charts.items() if uri in page}
+    if used != kept:
+        try:
+            paths.report_charts.parent.mkdir(parents=True, exist_ok=True)
+            paths.report_charts.write_text(json.dumps({"charts": used}), encoding="utf-8")
+        except OSError:
+            pass   # the charts are drawn again next time
+    return paths.class_report
+
