@@ -100,6 +100,13 @@ def test_is_an_import_cell_kept_when_a_student_reaches_its_module_through_the_pa
         assert run(cells) == [0, 1, 2, 3], student
 
 
+def test_is_an_import_cell_kept_when_a_function_moved_above_it_reaches_its_module_through_the_package():
+    # The import in the function's body runs when the test calls it: after the provided cell below.
+    cells = [solution("def answer(x):\n    import matplotlib as mpl\n    return mpl.pyplot.gca() and sum(x)"),
+             provided("import numpy as np"), PLOTTING_SET_UP, graded("assert answer([1, 2]) == 3")]
+    assert run(cells) == [0, 2, 3]
+
+
 def test_is_an_import_cell_still_skipped_when_kept_cells_only_import_names_from_the_same_package():
     # `from course.datasets import load_dataset` binds no package object: course.plots cannot be reached.
     cells = [provided("from course.datasets import load_dataset"), PLOTTING_SET_UP,

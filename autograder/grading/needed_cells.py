@@ -43,7 +43,8 @@ def names_of(source: str):
     imports from count among the names it defines.
 
     Reading a package's module as an attribute (`a.b` after `import a`) reads the name `a`, so the
-    packages of plain imports (`import a.b as x`) count as names read where the cell runs.
+    packages of plain imports (`import a.b as x`) count as names read where the cell runs, or, for an
+    import inside a function, whenever the function is called.
 
     Raises CannotTell if the cell does not parse.
     """
@@ -54,12 +55,14 @@ def names_of(source: str):
     except (SyntaxError, ValueError) as error:
         raise CannotTell(str(error)) from None
     defined = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    packages = imported | {node.module.split(".")[0] for node in ast.walk(tree)
-                           if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    functions = [node for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+    imported_when_called = _plainly_imported(functions)
+    imported = _plainly_imported([tree]) - imported_when_called
+    packages = _plainly_imported([tree]) | {node.module.split(".")[0] for node in ast.walk(tree)
+                                            if isinstance(node, ast.ImportFrom) and node.module and not node.level}
     read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()} | imported
-    read_when_called = set()
+    read_when_called = set(imported_when_called)
     stack = [(child, False) for child in table.get_children()]
     while stack:
         scope, deferred = stack.pop()
@@ -69,6 +72,12 @@ def names_of(source: str):
         defined |= {s.get_name() for s in scope.get_symbols() if s.is_declared_global() and s.is_assigned()}
         stack += [(child, deferred) for child in scope.get_children()]
     return defined | packages, read_here, read_when_called
+
+
+def _plainly_imported(trees):
+    """Top-level packages of the plain imports (`import a.b`, `import a as x`) anywhere in `trees`."""
+    return {alias.name.split(".")[0] for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Import)
+            for alias in node.names}
 
 
 def cells_to_run(cells: list, is_grader_cell: Callable[[object], bool]) -> list[int]:
