@@ -20,7 +20,9 @@
 4. A one-submission regrade: in a graded class of 8, one student hands in a changed notebook and
    `python -m autograder grade` runs as an instructor types it (a new process: imports, gradebook,
    staging, the kernel, nbgrader, the report), against plain `nbgrader autograde --student` of the
-   same student in the same course root, alternating, `--repeats` times (target: at most 5 s).
+   same student in the same course root, alternating, `--repeats` times (target: at most 5 s). The
+   changed notebook keeps full marks, so the class report reuses its charts (report.py redraws a
+   chart only when what it shows changed); a regrade that changes the score draws both again.
 Scores are checked to be identical between the ways, and full marks.
 """
 
