@@ -55,13 +55,11 @@ def names_of(source: str):
     except (SyntaxError, ValueError) as error:
         raise CannotTell(str(error)) from None
     defined = {s.get_name() for s in table.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
-    functions = [node for node in ast.walk(tree)
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
-    imported_when_called = _plainly_imported(functions)
-    imported = _plainly_imported([tree]) - imported_when_called
-    packages = _plainly_imported([tree]) | {node.module.split(".")[0] for node in ast.walk(tree)
-                                            if isinstance(node, ast.ImportFrom) and node.module and not node.level}
-    read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()} | imported
+    functions = [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    imported_anywhere, imported_when_called = _plainly_imported([tree]), _plainly_imported(functions)
+    imported_from = {node.module.split(".")[0] for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    read_here = {s.get_name() for s in table.get_symbols() if s.is_referenced()} | (imported_anywhere - imported_when_called)
     read_when_called = set(imported_when_called)
     stack = [(child, False) for child in table.get_children()]
     while stack:
@@ -71,7 +69,7 @@ def names_of(source: str):
         (read_when_called if deferred else read_here).update(reads)
         defined |= {s.get_name() for s in scope.get_symbols() if s.is_declared_global() and s.is_assigned()}
         stack += [(child, deferred) for child in scope.get_children()]
-    return defined | packages, read_here, read_when_called
+    return defined | imported_anywhere | imported_from, read_here, read_when_called
 
 
 def _plainly_imported(trees):
