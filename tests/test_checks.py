@@ -345,3 +345,45 @@ def test_do_the_l2_and_dropout_hidden_tests_try_the_notebooks_own_training_set_s
         with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
             grade(answer)
         assert "m = 211" in failure.value.sentence, failure.value.sentence
+
+
+def _float32_forward_whose_draws_round_up_to_one(monkeypatch, per_draw):
+    """The catalogue's float32 dropout forward pass, with `per_draw` of each np.random.rand draw at
+    1 - 2**-30: float32 rounds those to 1.0, so `< keep_prob` drops them even when keep_prob = 1."""
+    from autograder.catalogue.loader import load_cases
+
+    case = next(case for case in load_cases("dropout")
+                if case.function_name == "forward_propagation_with_dropout" and case.name == "float32_pipeline")
+    uniform = np.random.rand
+
+    def rand(*shape):
+        draws = uniform(*shape)
+        draws.flat[:per_draw] = 1 - 2.0 ** -30
+        return draws
+
+    monkeypatch.setattr(np.random, "rand", rand)
+    return case.load()
+
+
+def test_is_a_float32_mask_whose_draw_rounds_up_to_one_accepted_at_keep_prob_1(monkeypatch):
+    # float32(u) is 1.0 for u >= 1 - 2**-25, so a float32 draw drops a unit at keep_prob = 1 about
+    # once in 33 million entries: a correct style that was once rejected in about one grading in 500.
+    from autograder.checks.dropout import grade_forward_propagation_with_dropout
+    from course.checks import check_forward_propagation_with_dropout
+
+    forward = _float32_forward_whose_draws_round_up_to_one(monkeypatch, per_draw=1)
+    _, cache = forward(np.ones((2, 3)), {f"{p}{l}": np.ones((1, 2) if l == 1 and p == "W" else (1, 1))
+                                         for p in "Wb" for l in (1, 2, 3)}, keep_prob=1.0)
+    assert not cache[1].all(), "the rounding this test is about"
+    with contextlib.redirect_stdout(io.StringIO()):
+        grade_forward_propagation_with_dropout(forward)
+        check_forward_propagation_with_dropout(forward)
+
+
+def test_is_a_forward_pass_that_drops_more_than_rounding_can_at_keep_prob_1_rejected(monkeypatch):
+    from autograder.checks.dropout import grade_forward_propagation_with_dropout
+
+    forward = _float32_forward_whose_draws_round_up_to_one(monkeypatch, per_draw=20)
+    with contextlib.redirect_stdout(io.StringIO()), pytest.raises(CheckFailure) as failure:
+        grade_forward_propagation_with_dropout(forward)
+    assert "keep_prob = 1 keeps every unit" in failure.value.sentence, failure.value.sentence

@@ -5,8 +5,9 @@ values (course.checks.dropout.judge_forward): on fresh random networks with 1,00
 four calls each, and keep_prob = 0.8, 0.6 and 0.35, the masks must be 0/1 arrays of the activations' shapes, kept at
 the rate keep_prob (a six-sigma test on tens of thousands of entries), independent across examples
 and across units, and fresh on every call; every quantity of the cache must follow from the
-network and the student's own masks; keep_prob = 1 must give the plain forward pass. Any correct way
-of drawing the masks passes: rand < keep_prob, rand > 1 - keep_prob, default_rng, binomial, masks as
+network and the student's own masks; keep_prob = 1 must give the plain forward pass, dropping no unit
+but the few a float32 draw rounded up to 1.0 may drop. Any correct way of drawing the masks passes:
+rand < keep_prob, rand > 1 - keep_prob, default_rng, binomial, masks as
 bool, int or float arrays or as nested lists of them, the mask applied to Z before the ReLU.
 
 The backward pass is deterministic given a cache. On fresh caches whose masks are drawn from a
