@@ -63,10 +63,26 @@ class CoursePaths:
         return self.grading / "report_charts.json"
 
     @property
+    def grading_lock(self) -> Path:
+        """Held by each grading of the assignment (`grade`, a `watch` pass) from start to end, so that
+        two never stage, run and record the same submissions side by side."""
+        return self.grading / "grading.lock"
+
+    @property
     def watch(self) -> Path:
         """`watch`'s own folder: the submissions it is collecting and the feedback it releases
-        (autograder.grading.watch; its state, watch.json, and its lock are in `grading`)."""
+        (autograder.grading.watch)."""
         return self.grading / "watch"
+
+    @property
+    def watch_state(self) -> Path:
+        """What `watch` has done: attempts, releases, held and failed submissions (watch.WatchState)."""
+        return self.grading / "watch.json"
+
+    @property
+    def watch_lock(self) -> Path:
+        """Held by a running `watch` of the assignment, so that a second one refuses to start."""
+        return self.grading / "watch.lock"
 
     @property
     def watch_collecting(self) -> Path:

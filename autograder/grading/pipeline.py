@@ -15,13 +15,16 @@ Each step takes the GradingRun and does one thing:
    feedback;
 5. `export_grades`, `write_class_report`, `print_summary`.
 
-No submission stops the batch: whatever a student hands in ends with a score and a reason.
+No submission stops the batch: whatever a student hands in ends with a score and a reason. One
+grading of an assignment runs at a time on a course root (`one_grading_at_a_time`): a `grade` and a
+`watch` pass would otherwise stage and record the same submissions side by side.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import os
 import signal
 import sys
 import time
@@ -399,6 +402,30 @@ def submitted_students(course_root: str | Path, assignment: str) -> list[str]:
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
+@contextlib.contextmanager
+def one_grading_at_a_time(lock_path: Path, assignment: str):
+    """Hold the assignment's grading lock within this block, waiting for it (with a line saying why)
+    while another grading of the assignment holds it. The kernel frees a lock whose holder dies, even
+    of kill -9."""
+    import fcntl
+
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read(40).strip()
+            print(f"Another grading of {assignment} is running on this course root"
+                  + (f" (process {holder})" if holder.isdigit() else "")
+                  + ": a watch pass or a grade. This one is waiting for it to end (Ctrl-C stops).", flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.truncate(0)
+        lock.write(str(os.getpid()))
+        lock.flush()
+        yield
+
+
 def grade(course_root: str | Path, assignment: str, students: list[str] | None = None, steps=GRADING_STEPS,
           sandbox: bool = True, workers: int | None = None, scheduler: str | None = None, force: bool = False,
           progress: bool = True, db_url: str | None = None, record_on_workers: bool = True) -> GradingRun:
@@ -423,9 +450,9 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
         check_sandbox(Sandbox())
     else:
         print(NO_SANDBOX_WARNING)
-    with grading_environment():
+    paths = CoursePaths(course_root, assignment)
+    with one_grading_at_a_time(paths.grading_lock, assignment), grading_environment():
         api = open_course(course_root, sandbox=sandbox, db_url=db_url, execute_step=InsertExecutedOutputs)
-        paths = CoursePaths(course_root, assignment)
         # nbgrader grades the staged copies; the students' own files in submitted/ are never changed.
         api.coursedir.submitted_directory = str(paths.staged.relative_to(course_root))
         api.config.CourseDirectory.submitted_directory = api.coursedir.submitted_directory

@@ -98,7 +98,7 @@ class Watch:
         self.say = say
         self.paths = CoursePaths(self.course_root, assignment)
         self.folder = self.paths.grading
-        self.state = WatchState.load(self.folder / "watch.json")
+        self.state = WatchState.load(self.paths.watch_state)
         self.stop_requested = False
         self._last_problem = None
         self._fingerprints = {}
@@ -122,12 +122,12 @@ class Watch:
         import fcntl
 
         self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / "watch.lock", "w") as lock:
+        with open(self.paths.watch_lock, "w") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 self.say(f"error: another watch of {self.assignment} is running on this course root "
-                         f"({self.folder / 'watch.lock'} is locked).", flush=True)
+                         f"({self.paths.watch_lock} is locked).", flush=True)
                 return 1
             return self._loop(interval, once)
 

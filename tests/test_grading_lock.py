@@ -1,0 +1,65 @@
+"""Do two gradings of one assignment on one course root run one after the other?
+
+A `watch` pass and a `grade` (or two `grade`s) of the same assignment would stage, run and record
+the same submissions side by side: one could grade a staged copy the other is rewriting. Each
+grading holds the assignment's lock (.grading/NAME/grading.lock) from start to end.
+"""
+
+import signal
+import subprocess
+import sys
+import time
+
+from autograder.course_paths import CoursePaths
+from autograder.grading import pipeline
+from autograder.nbgrader_course import REPO_ROOT
+
+ASSIGNMENT = "regularization"
+HOLD_THEN_DIE = r"""
+import os, signal, sys, time
+from pathlib import Path
+from autograder.grading.pipeline import one_grading_at_a_time
+with one_grading_at_a_time(Path(sys.argv[1]), sys.argv[2]):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[3]))
+    print(time.time(), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)   # as a grading killed with kill -9: the kernel frees the lock
+"""
+
+
+def hold_lock(root, assignment, seconds):
+    """A process that holds the grading lock of `assignment` for `seconds`, then dies of SIGKILL."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THEN_DIE, str(CoursePaths(root, assignment).grading_lock),
+                               assignment, str(seconds)], stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+    assert holder.stdout.readline() == "held\n"
+    return holder
+
+
+def started_at(times):
+    def record_start(run):
+        times.append(time.time())
+    return record_start
+
+
+def test_does_a_grading_wait_until_another_grading_of_the_assignment_ends(course_root, capsys):
+    holder = hold_lock(course_root, ASSIGNMENT, 1.5)
+    started = []
+    pipeline.grade(course_root, ASSIGNMENT, ["ada"], steps=[started_at(started)], progress=False)
+    released = float(holder.stdout.readline())
+    assert holder.wait() == -signal.SIGKILL
+    assert started and started[0] >= released
+    said = capsys.readouterr().out
+    assert f"Another grading of {ASSIGNMENT} is running on this course root" in said
+    assert f"process {holder.pid}" in said and "waiting" in said
+
+
+def test_does_a_grading_of_another_assignment_not_wait(course_root, capsys):
+    holder = hold_lock(course_root, "dropout", 30)
+    try:
+        started = []
+        pipeline.grade(course_root, ASSIGNMENT, ["ada"], steps=[started_at(started)], progress=False)
+        assert started and holder.poll() is None
+        assert "Another grading" not in capsys.readouterr().out
+    finally:
+        holder.kill()
+        holder.wait()
