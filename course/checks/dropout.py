@@ -204,7 +204,7 @@ def consistency_failure(arrays, X, parameters, keep_prob, call):
     return None
 
 
-def rounding_drops_allowed(entries):
+def _rounding_drops_allowed(entries):
     """How many of `entries` mask entries a correct forward pass may drop at keep_prob = 1: a uniform
     draw cast to float32 rounds up to 1.0 (and fails `< keep_prob`) with probability 2**-25. The bound
     uses twice that rate and leaves a correct pass a chance below 1e-12 of dropping more."""
@@ -222,9 +222,10 @@ def plain_forward_failure(arrays, X, parameters, call):
     """With keep_prob = 1: None when nothing is dropped (beyond float32 rounding of the draws) and A3 is
     the plain forward pass's on every example whose units were all kept, else a sentence."""
     dropped = int(np.sum(arrays["D1"] != 1) + np.sum(arrays["D2"] != 1))
-    if dropped > rounding_drops_allowed(arrays["D1"].size + arrays["D2"].size):
-        return (f"With keep_prob = 1, {call} dropped {dropped} of {arrays['D1'].size + arrays['D2'].size} units: "
-                "keep_prob = 1 keeps every unit.")
+    entries = arrays["D1"].size + arrays["D2"].size
+    if dropped > _rounding_drops_allowed(entries):
+        return (f"With keep_prob = 1, {call} dropped units ({dropped} zeros among the {entries} entries of D1 and "
+                "D2): keep_prob = 1 keeps every unit.")
     A3, _ = forward_propagation(X, parameters)
     whole = (arrays["D1"] == 1).all(axis=0) & (arrays["D2"] == 1).all(axis=0)
     if not close(arrays["A3_returned"][:, whole], A3[:, whole]):
