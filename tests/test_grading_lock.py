@@ -63,3 +63,19 @@ def test_does_a_grading_of_another_assignment_not_wait(course_root, capsys):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_does_a_watch_pass_leave_everything_to_the_next_pass_while_a_grade_runs(course_root):
+    from autograder.grading.watch import Watch
+
+    said = []
+    watch = Watch(course_root, ASSIGNMENT, exchange=course_root / "exchange", say=lambda text, **_: said.append(text))
+    holder = hold_lock(course_root, ASSIGNMENT, 30)
+    try:
+        assert watch.one_pass() == {"graded": [], "held": [], "released": []}
+        assert holder.poll() is None
+    finally:
+        holder.kill()
+        holder.wait()
+    assert said and said[-1].startswith("This pass did nothing: another grading of regularization is running")
+    assert f"(process {holder.pid})" in said[-1]

@@ -402,11 +402,15 @@ def submitted_students(course_root: str | Path, assignment: str) -> list[str]:
     return sorted(path.parent.name for path in Path(course_root).glob(f"submitted/*/{assignment}") if path.is_dir())
 
 
+class GradingInProgress(RuntimeError):
+    """Another grading of the assignment holds its lock, and this one was asked not to wait."""
+
+
 @contextlib.contextmanager
-def one_grading_at_a_time(lock_path: Path, assignment: str):
-    """Hold the assignment's grading lock within this block, waiting for it (with a line saying why)
-    while another grading of the assignment holds it. The kernel frees a lock whose holder dies, even
-    of kill -9."""
+def one_grading_at_a_time(lock_path: Path, assignment: str, wait: bool = True):
+    """Hold the assignment's grading lock within this block. While another grading of the assignment
+    holds it: wait, with a line saying why (Ctrl-C stops), or with wait=False raise GradingInProgress.
+    The kernel frees a lock whose holder dies, even of kill -9."""
     import fcntl
 
     lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -416,10 +420,15 @@ def one_grading_at_a_time(lock_path: Path, assignment: str):
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read(40).strip()
-            print(f"Another grading of {assignment} is running on this course root"
-                  + (f" (process {holder})" if holder.isdigit() else "")
-                  + ": a watch pass or a grade. This one is waiting for it to end (Ctrl-C stops).", flush=True)
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            busy = (f"another grading of {assignment} is running on this course root"
+                    + (f" (process {holder})" if holder.isdigit() else "") + ": a watch pass or a grade")
+            if not wait:
+                raise GradingInProgress(busy) from None
+            print(f"{busy[0].upper()}{busy[1:]}. This one is waiting for it to end (Ctrl-C stops).", flush=True)
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            except KeyboardInterrupt:
+                raise SystemExit("Stopped while waiting: nothing was graded.") from None
         lock.truncate(0)
         lock.write(str(os.getpid()))
         lock.flush()
@@ -428,7 +437,8 @@ def one_grading_at_a_time(lock_path: Path, assignment: str):
 
 def grade(course_root: str | Path, assignment: str, students: list[str] | None = None, steps=GRADING_STEPS,
           sandbox: bool = True, workers: int | None = None, scheduler: str | None = None, force: bool = False,
-          progress: bool = True, db_url: str | None = None, record_on_workers: bool = True) -> GradingRun:
+          progress: bool = True, db_url: str | None = None, record_on_workers: bool = True,
+          lock: bool = True) -> GradingRun:
     """Run `steps` on the submissions of `assignment` (all of them unless `students` is given).
 
     - sandbox=False starts kernels without the sandbox (--no-sandbox), after a loud warning;
@@ -438,7 +448,9 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
     - force: grade again submissions that did not change since they were graded;
     - db_url: the gradebook, instead of the course's configured one (grade --db-url);
     - record_on_workers=False records every submission with nbgrader's autograde in this process,
-      one after another (the way before autograder.grading.recording; for comparisons).
+      one after another (the way before autograder.grading.recording; for comparisons);
+    - lock=False when the caller already holds the assignment's grading lock (a `watch` pass holds
+      it for the whole pass); otherwise grading waits while another grading of the assignment runs.
     Returns the GradingRun.
     """
     course_root = Path(course_root).resolve()
@@ -451,7 +463,8 @@ def grade(course_root: str | Path, assignment: str, students: list[str] | None =
     else:
         print(NO_SANDBOX_WARNING)
     paths = CoursePaths(course_root, assignment)
-    with one_grading_at_a_time(paths.grading_lock, assignment), grading_environment():
+    with (one_grading_at_a_time(paths.grading_lock, assignment) if lock else contextlib.nullcontext()), \
+            grading_environment():
         api = open_course(course_root, sandbox=sandbox, db_url=db_url, execute_step=InsertExecutedOutputs)
         # nbgrader grades the staged copies; the students' own files in submitted/ are never changed.
         api.coursedir.submitted_directory = str(paths.staged.relative_to(course_root))

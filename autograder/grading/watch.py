@@ -10,6 +10,10 @@ Every `interval` seconds one pass:
 3. releases each graded submission's feedback through the exchange with nbgrader's
    release_feedback, so the student's Assignments panel (or `nbgrader fetch_feedback`) gets it.
 
+A pass holds the assignment's grading lock (autograder.grading.pipeline.one_grading_at_a_time), so a
+`grade` started meanwhile waits for the pass to end; a pass that finds a `grade` running does nothing
+and leaves its work to the next pass.
+
 A cap on graded attempts per student per day keeps the hidden tests from being used as an
 oracle: a submission beyond it is collected but not graded; the student gets a page that says so
 instead of feedback, and it is graded on the next day's first pass (or by the final `grade`).
@@ -169,15 +173,24 @@ class Watch:
 
     def one_pass(self, today: str | None = None) -> dict:
         """Collect, grade, release. Returns {"graded": [...], "held": [...], "released": [...]}."""
+        from autograder.grading.pipeline import GradingInProgress, one_grading_at_a_time
+
         today = today or datetime.date.today().isoformat()
-        self.collect()
-        self._fingerprints = {}
-        to_grade, held = self.select(today, self.verdict_code())
-        graded = self.grade(to_grade) if to_grade and not self.stop_requested else []
-        # Grading may have written the configured due date to the gradebook: the code as recorded now.
-        released = self.release_graded(self.verdict_code())
-        for student in held:
-            self.release_notice(student, today)
+        try:
+            # The whole pass holds the lock (collecting replaces folders a grading reads), and does not
+            # wait for a `grade`, which may take a while: the next pass does what this one could not.
+            with one_grading_at_a_time(self.paths.grading_lock, self.assignment, wait=False):
+                self.collect()
+                self._fingerprints = {}
+                to_grade, held = self.select(today, self.verdict_code())
+                graded = self.grade(to_grade) if to_grade and not self.stop_requested else []
+                # Grading may have written the configured due date to the gradebook: the code as recorded now.
+                released = self.release_graded(self.verdict_code())
+                for student in held:
+                    self.release_notice(student, today)
+        except GradingInProgress as busy:
+            self.say(f"This pass did nothing: {busy}. The next pass carries on.", flush=True)
+            return {"graded": [], "held": [], "released": []}
         return {"graded": graded, "held": held, "released": released}
 
     def verdict_code(self) -> str:
@@ -316,8 +329,9 @@ class Watch:
 
         steps = [pipeline.prepare_gradebook, pipeline.select_submissions, pipeline.stage_submissions,
                  pipeline.grade_submissions]
+        # one_pass holds the grading lock.
         run = pipeline.grade(self.course_root, self.assignment, students, steps=steps, sandbox=self.sandbox,
-                             workers=1, progress=False)
+                             workers=1, progress=False, lock=False)
         if run.interrupted:
             self.stop_requested = True
         for student, why in run.not_graded.items():
