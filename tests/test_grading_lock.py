@@ -79,3 +79,20 @@ def test_does_a_watch_pass_leave_everything_to_the_next_pass_while_a_grade_runs(
         holder.wait()
     assert said and said[-1].startswith("This pass did nothing: another grading of regularization is running")
     assert f"(process {holder.pid})" in said[-1]
+
+
+def test_does_ctrl_c_stop_a_grading_that_waits_for_the_lock(course_root):
+    holder = hold_lock(course_root, ASSIGNMENT, 30)
+    try:
+        command = [sys.executable, "-m", "autograder", "grade", ASSIGNMENT, "--root", str(course_root),
+                   "--student", "ada", "--no-progress"]
+        waiter = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+        said = waiter.stdout.readline()
+        assert "This one is waiting for it to end (Ctrl-C stops)." in said
+        waiter.send_signal(signal.SIGINT)
+        _, errors = waiter.communicate(timeout=30)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert waiter.returncode == 130
+    assert errors.strip().endswith("Stopped while waiting: nothing was graded.")

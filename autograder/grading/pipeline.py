@@ -428,7 +428,8 @@ def one_grading_at_a_time(lock_path: Path, assignment: str, wait: bool = True):
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX)
             except KeyboardInterrupt:
-                raise SystemExit("Stopped while waiting: nothing was graded.") from None
+                print("Stopped while waiting: nothing was graded.", file=sys.stderr, flush=True)
+                raise SystemExit(130) from None   # the exit status of an interrupted `grade`
         lock.truncate(0)
         lock.write(str(os.getpid()))
         lock.flush()
